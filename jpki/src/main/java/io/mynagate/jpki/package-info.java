@@ -1,0 +1,14 @@
+/**
+ * The JPKI library shared by the card bridge, the Keycloak extension and the card simulator.
+ *
+ * <ul>
+ *   <li>{@code card}: the JPKI application protocol over {@code javax.smartcardio} (ISO 7816-4);</li>
+ *   <li>{@code profile}: certificate profiles (利用者証明用 / 署名用) and the four basic attributes;</li>
+ *   <li>{@code assertion}: the card assertion, a compact JWS signed by the card;</li>
+ *   <li>{@code validation}: PKIX path validation to JPKI roots, profile checks, revocation;</li>
+ *   <li>{@code cli}: the {@code bin/jpki} operator command.</li>
+ * </ul>
+ *
+ * <p>There is deliberately no way in this library to read the My Number.
+ */
+package io.mynagate.jpki;
