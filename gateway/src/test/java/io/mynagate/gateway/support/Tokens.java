@@ -39,6 +39,29 @@ public final class Tokens {
         .claim("azp", "bank");
   }
 
+  /** Claims of a valid logout token (OIDC Back-Channel Logout 1.0 section 2.4) for a session. */
+  public static JWTClaimsSet.Builder logoutClaims(String issuer, String sid, String sub) {
+    JWTClaimsSet.Builder b = new JWTClaimsSet.Builder()
+        .issuer(issuer)
+        .audience("gateway")
+        .issueTime(new Date())
+        .expirationTime(Date.from(Instant.now().plusSeconds(120)))
+        .jwtID(UUID.randomUUID().toString())
+        .claim("events", java.util.Map.of(
+            "http://schemas.openid.net/event/backchannel-logout", java.util.Map.of()));
+    if (sid != null) {
+      b.claim("sid", sid);
+    }
+    if (sub != null) {
+      b.subject(sub);
+    }
+    return b;
+  }
+
+  public static String signLogout(JWK key, JWTClaimsSet claims) {
+    return sign(key, claims, h -> h.type(new JOSEObjectType("logout+jwt")));
+  }
+
   public static String sign(JWK key, JWTClaimsSet claims) {
     return sign(key, claims, h -> h);
   }
