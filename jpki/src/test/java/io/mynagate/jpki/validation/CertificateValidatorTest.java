@@ -171,6 +171,27 @@ class CertificateValidatorTest {
     }
 
     @Test
+    void choosesTheRootGenerationBySignatureWhenThereIsNoKeyIdentifier() {
+        CertificateValidator both = validator(RequiredProfile.AUTHENTICATION, ROOT_SAME_NAME, ROOT)
+                .revocationSource(answering(State.GOOD)).build();
+
+        for (TestPki.Issued root : List.of(ROOT, ROOT_SAME_NAME)) {
+            ValidationResult result = both.validate(Fixtures.authWithoutKeyIdentifier(root), List.of(), Instant.now());
+            assertThat(result.reason()).as("certificate under %s", root.keyPair().getPublic().hashCode())
+                    .isEqualTo(Reason.VALID);
+        }
+    }
+
+    @Test
+    void rejectsCertificateWithoutKeyIdentifierFromAnUnconfiguredGeneration() {
+        ValidationResult result = AUTH.validate(Fixtures.authWithoutKeyIdentifier(ROOT_SAME_NAME), List.of(),
+                Instant.now());
+
+        // Only one candidate by name, so PKIX checks the signature, which fails.
+        assertThat(result.reason()).isEqualTo(Reason.INVALID_PATH);
+    }
+
+    @Test
     void rejectsForgedSignatureClaimingAConfiguredRoot() {
         TestPki.Issued impostor = new TestPki.Issued(ROOT.certificate(), TestPki.sharedKeyPair("validation-root-b"));
 
