@@ -1,0 +1,11 @@
+package io.mynagate.jpki.card;
+
+/** The card requires a VERIFY first (status {@code 6982}); smartphone tokens answer this when the authentication certificate is read without the PIN. */
+public final class SecurityStatusNotSatisfiedException extends JpkiCardException {
+    private static final long serialVersionUID = 1L;
+
+    /** @param step the refused command */
+    public SecurityStatusNotSatisfiedException(String step) {
+        super(step + ": security status not satisfied (verify the PIN first)");
+    }
+}

@@ -1,0 +1,16 @@
+package io.mynagate.jpki.profile;
+
+import io.mynagate.jpki.JpkiException;
+
+/** Root of the rejections of the certificate-profile checks: the certificate is not what JPKI issues. */
+public abstract class CertificateProfileException extends JpkiException {
+    private static final long serialVersionUID = 1L;
+
+    protected CertificateProfileException(String message) {
+        super(message);
+    }
+
+    protected CertificateProfileException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
