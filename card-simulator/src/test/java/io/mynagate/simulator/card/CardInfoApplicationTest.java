@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** The card-info application (券面事項入力補助AP): its own PIN, and a counter of My Number reads. */
 class CardInfoApplicationTest {
     private static SimulatedCard card() {
-        SimulatedCard card = Fixtures.issue(Fixtures.adult()).toSimulatedCard();
+        SimulatedCard card = Fixtures.adultCard().toSimulatedCard();
         assertThat(sw(card.transmit(selectAid(CardInfo.AID)))).isEqualTo(0x9000);
         return card;
     }

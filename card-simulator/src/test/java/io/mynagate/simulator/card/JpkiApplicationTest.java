@@ -29,7 +29,7 @@ class JpkiApplicationTest {
 
     @BeforeAll
     static void issue() {
-        issued = Fixtures.issue(Fixtures.adult());
+        issued = Fixtures.adultCard();
     }
 
     private static SimulatedCard selected() {
@@ -206,7 +206,7 @@ class JpkiApplicationTest {
 
     @Test
     void blockedCardRefusesToSign() throws Exception {
-        SimulatedCard card = Fixtures.issue(Fixtures.adult().withAuthPinBlocked()).toSimulatedCard();
+        SimulatedCard card = Fixtures.blockedCard().toSimulatedCard();
         card.transmit(selectAid(JPKI_AID));
         card.transmit(selectEf(JpkiFiles.AUTH_PIN));
         assertThat(sw(card.transmit(verify(Fixtures.PIN)))).isEqualTo(0x6983);
@@ -237,7 +237,7 @@ class JpkiApplicationTest {
 
     @Test
     void cardWithoutSignatureCertificateHasNoSignatureFiles() {
-        SimulatedCard card = Fixtures.issue(Fixtures.adult().withoutSignatureCertificate()).toSimulatedCard();
+        SimulatedCard card = Fixtures.childCard().toSimulatedCard();
         card.transmit(selectAid(JPKI_AID));
         assertThat(sw(card.transmit(selectEf(JpkiFiles.SIGN_CERT)))).isEqualTo(0x6A82);
         assertThat(sw(card.transmit(selectEf(JpkiFiles.SIGN_PIN)))).isEqualTo(0x6A82);
@@ -246,7 +246,7 @@ class JpkiApplicationTest {
 
     @Test
     void smartphoneTokenWantsThePinBeforeTheAuthenticationCertificate() {
-        SimulatedCard card = Fixtures.issue(Fixtures.adult().withTokenType(TokenType.ANDROID)).toSimulatedCard();
+        SimulatedCard card = Fixtures.phoneToken().toSimulatedCard();
         card.transmit(selectAid(JPKI_AID));
         card.transmit(selectEf(JpkiFiles.AUTH_CERT));
         assertThat(sw(card.transmit(readBinary(0, 4)))).isEqualTo(0x6982);

@@ -33,7 +33,7 @@ class JpkiCardClientInProcessTest {
 
     @BeforeAll
     static void issue() {
-        adult = Fixtures.issue(Fixtures.adult());
+        adult = Fixtures.adultCard();
     }
 
     private static CardChannel channel(Object parameter) throws Exception {
@@ -122,7 +122,7 @@ class JpkiCardClientInProcessTest {
 
     @Test
     void cardIssuedBlockedRefusesToSign() throws Exception {
-        JpkiCardClient client = client(Fixtures.issue(Fixtures.adult().withAuthPinBlocked()).toSimulatedCard());
+        JpkiCardClient client = client(Fixtures.blockedCard().toSimulatedCard());
         assertThat(client.triesLeft(PinKind.AUTHENTICATION)).isZero();
         assertThatThrownBy(() -> client.sign(PinKind.AUTHENTICATION, PIN, new byte[32]))
                 .isInstanceOf(PinBlockedException.class);
@@ -130,7 +130,7 @@ class JpkiCardClientInProcessTest {
 
     @Test
     void cardOfAResidentUnder15HasNoSignatureCertificate() throws Exception {
-        JpkiCardClient client = client(Fixtures.issue(Fixtures.adult().withoutSignatureCertificate()).toSimulatedCard());
+        JpkiCardClient client = client(Fixtures.childCard().toSimulatedCard());
         assertThatThrownBy(() -> client.readSignatureCertificate(PASSWORD))
                 .isInstanceOf(NoSignatureCertificateException.class);
         assertThat(client.readAuthenticationCertificate()).isNotNull();
@@ -138,7 +138,7 @@ class JpkiCardClientInProcessTest {
 
     @Test
     void smartphoneTokenNeedsThePinForItsAuthenticationCertificate() throws Exception {
-        IssuedCard phone = Fixtures.issue(Fixtures.adult().withTokenType(TokenType.ANDROID));
+        IssuedCard phone = Fixtures.phoneToken();
         JpkiCardClient client = client(phone.toSimulatedCard());
         assertThat(client.tokenKind()).isEqualTo(TokenKind.ANDROID);
         assertThatThrownBy(client::readAuthenticationCertificate)

@@ -29,7 +29,7 @@ class VirtualTerminalFactoryTest {
 
     @Test
     void showsTheCardWithTheJpkiAtr() throws Exception {
-        SimulatedCard card = Fixtures.issue(Fixtures.adult()).toSimulatedCard();
+        SimulatedCard card = Fixtures.adultCard().toSimulatedCard();
         TerminalFactory factory = TerminalFactory.getInstance(VirtualCardProvider.TYPE, card, new VirtualCardProvider());
         CardTerminal terminal = factory.terminals().list(CardTerminals.State.CARD_PRESENT).get(0);
         assertThat(terminal.getName()).isEqualTo(VirtualReader.DEFAULT_NAME);
@@ -49,7 +49,7 @@ class VirtualTerminalFactoryTest {
         VirtualReader reader = VirtualReader.empty("slot");
         TerminalFactory factory = TerminalFactory.getInstance(VirtualCardProvider.TYPE, reader, new VirtualCardProvider());
         CardTerminal terminal = factory.terminals().list().get(0);
-        SimulatedCard card = Fixtures.issue(Fixtures.adult()).toSimulatedCard();
+        SimulatedCard card = Fixtures.adultCard().toSimulatedCard();
         new Thread(() -> reader.insert(card)).start();
         assertThat(terminal.waitForCardPresent(5000)).isTrue();
         var response = terminal.connect("T=1").getBasicChannel()

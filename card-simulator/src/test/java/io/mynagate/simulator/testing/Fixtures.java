@@ -43,6 +43,36 @@ public final class Fixtures {
         return CardRequest.of(NAME, ADDRESS, BIRTH, 1);
     }
 
+    private static final java.util.Map<String, IssuedCard> SHARED = new java.util.HashMap<>();
+
+    /**
+     * A card for {@code request}, issued once per JVM and shared (each {@code toSimulatedCard()} is
+     * a fresh card with full retry counters). Do not revoke it; use {@link #issue} for that.
+     */
+    public static synchronized IssuedCard shared(String key, java.util.function.Supplier<CardRequest> request) {
+        return SHARED.computeIfAbsent(key, k -> issue(request.get()));
+    }
+
+    /** The shared adult card. */
+    public static IssuedCard adultCard() {
+        return shared("adult", Fixtures::adult);
+    }
+
+    /** The shared card whose authentication PIN is blocked. */
+    public static IssuedCard blockedCard() {
+        return shared("blocked", () -> adult().withAuthPinBlocked());
+    }
+
+    /** The shared card of a resident under 15 (no signature certificate). */
+    public static IssuedCard childCard() {
+        return shared("child", () -> adult().withoutSignatureCertificate());
+    }
+
+    /** The shared Android smartphone token. */
+    public static IssuedCard phoneToken() {
+        return shared("phone", () -> adult().withTokenType(io.mynagate.simulator.card.TokenType.ANDROID));
+    }
+
     /** Issues a card for {@code request} from the shared PKI. */
     public static IssuedCard issue(CardRequest request) {
         return pki().issue(request);
