@@ -1,0 +1,20 @@
+package io.mynagate.jpki.assertion;
+
+import io.mynagate.jpki.JpkiException;
+
+/**
+ * Root of the rejections of a card assertion. Each check of {@link AssertionVerifier} has its own
+ * subclass so callers map outcomes by type. Messages never contain the nonce, the certificate or
+ * which byte of a signature was wrong.
+ */
+public abstract class AssertionException extends JpkiException {
+    private static final long serialVersionUID = 1L;
+
+    protected AssertionException(String message) {
+        super(message);
+    }
+
+    protected AssertionException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

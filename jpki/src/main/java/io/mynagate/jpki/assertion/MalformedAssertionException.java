@@ -1,0 +1,11 @@
+package io.mynagate.jpki.assertion;
+
+/** The assertion is not a compact JWS with JSON header and payload, or a claim has the wrong JSON type. */
+public final class MalformedAssertionException extends AssertionException {
+    private static final long serialVersionUID = 1L;
+
+    /** @param reason what is wrong, without assertion contents */
+    public MalformedAssertionException(String reason) {
+        super(reason);
+    }
+}

@@ -1,0 +1,11 @@
+package io.mynagate.jpki.assertion;
+
+/** The {@code typ} header is not {@code jpki-assertion+jwt}, so the token may be meant for something else. */
+public final class WrongTypeException extends AssertionException {
+    private static final long serialVersionUID = 1L;
+
+    /** @param reason what is wrong, without assertion contents */
+    public WrongTypeException(String reason) {
+        super(reason);
+    }
+}

@@ -1,0 +1,37 @@
+package io.mynagate.jpki.validation;
+
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** See {@link RevocationSources#firstDecisive(List)}. */
+final class CompositeSource implements RevocationSource {
+    private final List<RevocationSource> sources;
+
+    CompositeSource(List<RevocationSource> sources) {
+        this.sources = List.copyOf(sources);
+    }
+
+    @Override
+    public RevocationStatus check(X509Certificate certificate, X509Certificate issuer, Instant at)
+            throws RevocationCheckException {
+        RevocationStatus unknown = null;
+        List<String> failures = new ArrayList<>();
+        for (RevocationSource source : sources) {
+            try {
+                RevocationStatus status = source.check(certificate, issuer, at);
+                if (status.state() != RevocationStatus.State.UNKNOWN) {
+                    return status;
+                }
+                unknown = status;
+            } catch (RevocationCheckException e) {
+                failures.add(e.getMessage());
+            }
+        }
+        if (unknown != null) {
+            return unknown;
+        }
+        throw new RevocationCheckException(String.join("; ", failures));
+    }
+}

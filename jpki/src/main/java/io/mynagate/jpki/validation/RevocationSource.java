@@ -1,0 +1,30 @@
+package io.mynagate.jpki.validation;
+
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+
+/**
+ * Where the revocation status of one certificate comes from: OCSP, CRLs, a platform operator's API.
+ * Ready-made sources and combinators are in {@link RevocationSources}.
+ *
+ * <p>Contract: an implementation returns a {@link RevocationStatus} only when it has evidence that was
+ * authenticated (signature by the issuer or an authorized responder) and is current at {@code at}.
+ * Anything else (no data, responder down, stale data, bad signature, timeout) is a
+ * {@link RevocationCheckException}, so callers fail closed by default. Implementations must be
+ * thread-safe.
+ */
+@FunctionalInterface
+public interface RevocationSource {
+
+    /**
+     * Finds the status of {@code certificate}.
+     *
+     * @param certificate the certificate to check, never {@code null}
+     * @param issuer the certificate that issued it (already chosen by path validation), never {@code null}
+     * @param at the validation time the evidence must be current at, never {@code null}
+     * @return an authenticated, current status, never {@code null}
+     * @throws RevocationCheckException when no authenticated and current answer could be obtained
+     */
+    RevocationStatus check(X509Certificate certificate, X509Certificate issuer, Instant at)
+            throws RevocationCheckException;
+}
