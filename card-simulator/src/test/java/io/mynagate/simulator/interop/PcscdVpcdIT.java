@@ -135,6 +135,24 @@ class PcscdVpcdIT {
     }
 
     @Test
+    void openScReadsTheSignatureCertificateAfterThePassword() throws Exception {
+        connection.disconnect(false);
+        String out = run("pkcs15-tool", "--reader", READER_PREFIX, "--verify-pin", "--auth-id", "02",
+                "--pin", Fixtures.PASSWORD, "--list-certificates");
+        assertThat(out).contains(hex(issued.signatureCertificate().orElseThrow().getSerialNumber().toByteArray()));
+        connection = terminal().connect("*");
+    }
+
+    @Test
+    void openScReportsTheTriesOfBothPins() throws Exception {
+        connection.disconnect(false);
+        String out = run("pkcs15-tool", "--reader", READER_PREFIX, "--list-pins");
+        assertThat(out).contains("PIN [User Authentication PIN]").contains("Tries left     : 3")
+                .contains("PIN [Digital Signature PIN]").contains("Tries left     : 5");
+        connection = terminal().connect("*");
+    }
+
+    @Test
     void openScPkcs11SignatureVerifiesAgainstTheAuthenticationCertificate() throws Exception {
         connection.disconnect(false);
         Path data = Files.createTempFile("pkcs11-data", ".bin");
