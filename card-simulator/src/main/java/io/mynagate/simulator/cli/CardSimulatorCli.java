@@ -36,7 +36,23 @@ public final class CardSimulatorCli {
 
     /** Runs a command line and returns the exit code (for tests). */
     public static int run(String... args) {
-        return new CommandLine(new CardSimulatorCli()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        return new CommandLine(new CardSimulatorCli())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(CardSimulatorCli::report)
+                .execute(args);
+    }
+
+    /**
+     * Bad input (unknown card id, existing PKI, malformed PIN) gets one line, no stack trace. Messages
+     * of this module never contain personal data or PINs.
+     */
+    private static int report(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed) {
+        if (e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
+            commandLine.getErr().println("card-simulator: " + e.getMessage());
+            return 2;
+        }
+        commandLine.getErr().println("card-simulator: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        return 1;
     }
 
     @Command(name = "pki", description = "Manage the test PKI.", mixinStandardHelpOptions = true,

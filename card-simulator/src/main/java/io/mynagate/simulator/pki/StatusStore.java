@@ -10,7 +10,7 @@ import java.util.TreeMap;
 /**
  * {@code status.properties}: serial (hex) -> {@code kind;generation;cardId;good} or
  * {@code kind;generation;cardId;revoked;epochMillis;REASON}. Re-read on every query, so a revocation
- * made by another process shows up at once.
+ * made by another process shows up at once. Writers are serialized by {@link TestPki}.
  */
 final class StatusStore {
     private final Path file;
@@ -19,13 +19,13 @@ final class StatusStore {
         this.file = file;
     }
 
-    synchronized void add(BigInteger serial, CertKind kind, int generation, String cardId) {
+    void add(BigInteger serial, CertKind kind, int generation, String cardId) {
         Properties all = PemFiles.readProperties(file);
         all.setProperty(TestPki.hex(serial), kind.id() + ";" + generation + ";" + cardId + ";good");
         PemFiles.writeProperties(file, all, "certificate status");
     }
 
-    synchronized void revoke(BigInteger serial, RevocationReason reason, Instant at) {
+    void revoke(BigInteger serial, RevocationReason reason, Instant at) {
         Properties all = PemFiles.readProperties(file);
         String entry = all.getProperty(TestPki.hex(serial));
         if (entry == null) {

@@ -276,9 +276,9 @@ public final class TestPki {
         writeCertificates(cardId, card, old.request(), GENERATIONS);
         IssuedCard renewed = card(cardId);
         Instant now = Instant.now();
-        revoke(old.authCertificate(), renewed.authCertificate(), Linkage.Type.RENEWAL_AUTH, cardId, now);
+        supersede(old.authCertificate(), renewed.authCertificate(), Linkage.Type.RENEWAL_AUTH, cardId, now);
         if (old.signatureCertificate().isPresent() && renewed.signatureCertificate().isPresent()) {
-            revoke(old.signatureCertificate().get(), renewed.signatureCertificate().get(), Linkage.Type.RENEWAL_SIGN,
+            supersede(old.signatureCertificate().get(), renewed.signatureCertificate().get(), Linkage.Type.RENEWAL_SIGN,
                     cardId, now);
             appendLinkage(new Linkage(Linkage.Type.AUTH_SIGN_PAIR, renewed.authCertificate().getSerialNumber(),
                     renewed.signatureCertificate().get().getSerialNumber(), cardId, now));
@@ -314,7 +314,7 @@ public final class TestPki {
         return statusStore().revoked(kind, generation);
     }
 
-    private void revoke(X509Certificate old, X509Certificate renewed, Linkage.Type type, String cardId, Instant now) {
+    private void supersede(X509Certificate old, X509Certificate renewed, Linkage.Type type, String cardId, Instant now) {
         statusStore().revoke(old.getSerialNumber(), RevocationReason.SUPERSEDED, now);
         appendLinkage(new Linkage(type, old.getSerialNumber(), renewed.getSerialNumber(), cardId, now));
     }

@@ -81,6 +81,7 @@ public final class VpcdCardClient implements AutoCloseable {
     }
 
     private void run() {
+        boolean warned = false;
         while (!closed) {
             try {
                 if (socket == null) {
@@ -89,7 +90,11 @@ public final class VpcdCardClient implements AutoCloseable {
                 LOG.log(Level.INFO, "card inserted into vpcd at {0}", vpcd.getHostString() + ":" + vpcd.getPort());
                 serve(socket);
             } catch (IOException e) {
-                if (!closed) {
+                if (!closed && reconnect && !warned) {
+                    LOG.log(Level.WARNING, "vpcd at {0} not reachable ({1}); retrying every second (is pcscd running?)",
+                            vpcd.getHostString() + ":" + vpcd.getPort(), e.getClass().getSimpleName());
+                    warned = true;
+                } else if (!closed) {
                     LOG.log(Level.DEBUG, "vpcd connection ended: {0}", e.getClass().getSimpleName());
                 }
             } finally {
