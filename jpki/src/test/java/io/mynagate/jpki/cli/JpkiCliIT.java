@@ -162,7 +162,7 @@ class JpkiCliIT {
         Run run = jpki("verify", auth, "--trust", root, "--profile", "sign", "--revocation", "none");
 
         assertThat(run.status()).isEqualTo(1);
-        assertThat(run.out()).startsWith("INVALID WRONG_KEY_USAGE");
+        assertThat(run.out()).startsWith("INVALID PROFILE_MISMATCH");
     }
 
     @Test
