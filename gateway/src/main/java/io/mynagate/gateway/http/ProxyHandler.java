@@ -1,0 +1,213 @@
+package io.mynagate.gateway.http;
+
+import io.mynagate.gateway.config.GatewayConfig;
+import io.mynagate.gateway.token.Rejection;
+import io.mynagate.gateway.token.RouteRequirements;
+import io.mynagate.gateway.token.TokenRejectedException;
+import io.mynagate.gateway.token.VerifiedToken;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.RoutingContext;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Checks a request's token against its route, then streams it to the upstream and the answer
+ * back. Order: route match; credentials; token (cache or full verification); route requirements;
+ * deny list (also on cache hits); DPoP proof when the token is bound; forward.
+ */
+final class ProxyHandler {
+  private static final System.Logger LOG = System.getLogger(ProxyHandler.class.getName());
+  /** Hop-by-hop headers (RFC 9110 section 7.6.1) plus HTTP/2 pseudo-connection ones. */
+  private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive",
+      "proxy-authenticate", "proxy-authorization", "proxy-connection", "te", "trailer",
+      "transfer-encoding", "upgrade", "host");
+
+  private final Services services;
+  private final RouteTable routes;
+  private final AuthFailures failures;
+  private final HttpClient client;
+  private final Set<String> stripped;
+
+  ProxyHandler(Services services, AuthFailures failures, HttpClient client) {
+    this.services = services;
+    this.routes = new RouteTable(services.config().routes());
+    this.failures = failures;
+    this.client = client;
+    GatewayConfig.Headers h = services.config().headers();
+    Set<String> strip = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    strip.addAll(Set.of(h.subject(), h.acr(), h.scope(), h.issuer()));
+    strip.addAll(h.strip());
+    strip.addAll(h.add().keySet());
+    if (!h.forwardAuthorization()) {
+      strip.add("Authorization");
+      strip.add("DPoP");
+    }
+    this.stripped = strip;
+  }
+
+  void handle(RoutingContext ctx) {
+    long start = System.nanoTime();
+    HttpServerRequest request = ctx.request();
+    GatewayConfig.Route route = routes.match(ctx.normalizedPath());
+    if (route == null) {
+      AuthFailures.send(ctx.response(), 404, "not_found");
+      return;
+    }
+    request.pause();
+    Credentials credentials;
+    try {
+      credentials = Credentials.of(request);
+    } catch (TokenRejectedException e) {
+      reject(ctx, e, null, route, start);
+      return;
+    }
+    services.verifier().verify(credentials.token())
+        .compose(token -> authorize(ctx, credentials, token, route))
+        .onSuccess(token -> forward(ctx, route, token, start))
+        .onFailure(e -> reject(ctx, e, credentials.scheme(), route, start));
+  }
+
+  private Future<VerifiedToken> authorize(RoutingContext ctx, Credentials credentials,
+      VerifiedToken token, GatewayConfig.Route route) {
+    RouteRequirements.check(token, route);
+    if (services.state().isDenied(token.issuer(), token.sessionId(), token.subject())) {
+      throw new TokenRejectedException(Rejection.DENIED, "session or subject logged out");
+    }
+    if (token.confirmationThumbprint().isEmpty()) {
+      if ("DPoP".equals(credentials.scheme())) {
+        // RFC 9449 section 7.1: the DPoP scheme is for DPoP-bound tokens only.
+        throw new TokenRejectedException(Rejection.INVALID_REQUEST,
+            "DPoP scheme with an unbound token");
+      }
+      return Future.succeededFuture(token);
+    }
+    if (!"DPoP".equals(credentials.scheme())) {
+      throw new TokenRejectedException(Rejection.DPOP_REQUIRED, "bound token sent as Bearer");
+    }
+    return services.dpop().verify(credentials.proof(), ctx.request().method().name(),
+            htu(ctx), credentials.token(), token.confirmationThumbprint().get())
+        .map(token);
+  }
+
+  private String htu(RoutingContext ctx) {
+    String path = ctx.request().path();
+    return services.config().dpop().publicBaseUrl()
+        .map(base -> stripTrailingSlash(base.toString()) + path)
+        .orElseGet(() -> ctx.request().scheme() + "://" + ctx.request().authority() + path);
+  }
+
+  private static String stripTrailingSlash(String s) {
+    return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+  }
+
+  private void reject(RoutingContext ctx, Throwable e, String scheme, GatewayConfig.Route route,
+      long start) {
+    ctx.request().resume();
+    failures.respond(ctx.response(), e, scheme, route.pathPrefix(), route.scopes(), route.acr());
+    services.metrics().latency(start);
+  }
+
+  private void forward(RoutingContext ctx, GatewayConfig.Route route, VerifiedToken token,
+      long start) {
+    HttpServerRequest request = ctx.request();
+    HttpServerResponse response = ctx.response();
+    URI upstream = route.upstream();
+    String query = request.query();
+    String basePath = upstream.getRawPath() == null ? "" : stripTrailingSlash(upstream.getRawPath());
+    boolean tls = "https".equals(upstream.getScheme());
+    int port = upstream.getPort() != -1 ? upstream.getPort() : tls ? 443 : 80;
+    RequestOptions options = new RequestOptions()
+        .setMethod(request.method())
+        .setHost(upstream.getHost())
+        .setPort(port)
+        .setSsl(tls)
+        .setURI(basePath + ctx.normalizedPath() + (query == null ? "" : "?" + query))
+        .setIdleTimeout(route.upstreamTimeout().toMillis());
+    copyRequestHeaders(request, options);
+    GatewayConfig.Headers h = services.config().headers();
+    options.putHeader(h.subject(), token.subject());
+    options.putHeader(h.issuer(), token.issuer());
+    token.acr().ifPresent(acr -> options.putHeader(h.acr(), acr));
+    options.putHeader(h.scope(), String.join(" ", new TreeSet<>(token.scopes())));
+    h.add().forEach(options::putHeader);
+    options.putHeader("Host", upstream.getPort() == -1 ? upstream.getHost()
+        : upstream.getHost() + ":" + upstream.getPort());
+
+    client.request(options)
+        .compose(upstreamRequest -> hasBody(request) ? upstreamRequest.send(request)
+            : upstreamRequest.send().andThen(ar -> request.resume()))
+        .onSuccess(upstreamResponse -> relay(upstreamResponse, response, start))
+        .onFailure(e -> {
+          services.metrics().upstreamError();
+          LOG.log(System.Logger.Level.WARNING, "event=upstream_error route={0} error={1}",
+              route.pathPrefix(), e.getClass().getSimpleName());
+          request.resume();
+          AuthFailures.send(response,
+              e instanceof java.util.concurrent.TimeoutException
+                  || e.getClass().getSimpleName().contains("Timeout") ? 504 : 502,
+              "bad_gateway");
+          services.metrics().latency(start);
+        });
+  }
+
+  /** A request without Content-Length or Transfer-Encoding has no body (RFC 9112 section 6.3). */
+  private static boolean hasBody(HttpServerRequest request) {
+    return request.headers().contains("Content-Length")
+        || request.headers().contains("Transfer-Encoding");
+  }
+
+  private void copyRequestHeaders(HttpServerRequest request, RequestOptions options) {
+    MultiMap in = request.headers();
+    Set<String> connectionListed = connectionTokens(in.getAll("Connection"));
+    MultiMap out = MultiMap.caseInsensitiveMultiMap();
+    for (var entry : in) {
+      String name = entry.getKey();
+      String lower = name.toLowerCase(Locale.ROOT);
+      if (HOP_BY_HOP.contains(lower) || connectionListed.contains(lower)
+          || stripped.contains(name)) {
+        continue;
+      }
+      out.add(name, entry.getValue());
+    }
+    String remote = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+    if (remote != null) {
+      String prior = in.get("X-Forwarded-For");
+      out.set("X-Forwarded-For", prior == null ? remote : prior + ", " + remote);
+    }
+    out.set("X-Forwarded-Proto", request.scheme());
+    options.setHeaders(out);
+  }
+
+  private void relay(HttpClientResponse upstream, HttpServerResponse response, long start) {
+    response.setStatusCode(upstream.statusCode());
+    response.setStatusMessage(upstream.statusMessage());
+    Set<String> connectionListed = connectionTokens(upstream.headers().getAll("Connection"));
+    for (var entry : upstream.headers()) {
+      String lower = entry.getKey().toLowerCase(Locale.ROOT);
+      if (!HOP_BY_HOP.contains(lower) && !connectionListed.contains(lower)) {
+        response.headers().add(entry.getKey(), entry.getValue());
+      }
+    }
+    services.metrics().accepted();
+    services.metrics().latency(start);
+    response.send(upstream).onFailure(e -> upstream.request().reset());
+  }
+
+  private static Set<String> connectionTokens(java.util.List<String> values) {
+    Set<String> tokens = new java.util.HashSet<>();
+    for (String v : values) {
+      for (String t : v.split(",")) {
+        tokens.add(t.trim().toLowerCase(Locale.ROOT));
+      }
+    }
+    return tokens;
+  }
+}

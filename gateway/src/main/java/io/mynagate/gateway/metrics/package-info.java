@@ -1,0 +1,2 @@
+/** Prometheus metrics of the gateway (Micrometer). */
+package io.mynagate.gateway.metrics;

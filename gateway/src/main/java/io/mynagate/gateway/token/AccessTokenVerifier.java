@@ -1,0 +1,203 @@
+package io.mynagate.gateway.token;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.mynagate.gateway.jwks.IssuerKeys;
+import io.mynagate.gateway.metrics.GatewayMetrics;
+import io.vertx.core.Future;
+import java.nio.ByteBuffer;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Verifies access tokens, in this order: verified-token cache; header policy (before any crypto);
+ * claims parse and issuer lookup; the issuer's own algorithm allowlist; key selection by {@code
+ * kid} (one shared, rate-limited refetch when unknown); signature; {@code exp}, {@code nbf}, {@code
+ * iat} with the issuer's skew; {@code sub}. Route requirements, deny list and DPoP are separate
+ * steps because they depend on the request. Thread-safe.
+ */
+public final class AccessTokenVerifier {
+  /** {@code typ} values of access tokens (RFC 9068 section 2.1; Keycloak sends {@code JWT}). */
+  public static final Set<String> ACCESS_TOKEN_TYPES =
+      Set.of("JWT", "at+jwt", "application/at+jwt");
+
+  private final Map<String, IssuerKeys> issuers;
+  private final JwsHeaderPolicy headerPolicy;
+  private final TokenCache cache;
+  private final Clock clock;
+  private final GatewayMetrics metrics;
+
+  /**
+   * @param issuers the configured issuers by {@code iss}
+   * @param cache verified-token cache
+   * @param clock time source
+   * @param metrics cache hit counters
+   */
+  public AccessTokenVerifier(Map<String, IssuerKeys> issuers, TokenCache cache, Clock clock,
+      GatewayMetrics metrics) {
+    this.issuers = Map.copyOf(issuers);
+    Set<String> allAlgs = new HashSet<>();
+    issuers.values().forEach(i -> allAlgs.addAll(i.config().algorithms()));
+    this.headerPolicy = new JwsHeaderPolicy(allAlgs, ACCESS_TOKEN_TYPES, false);
+    this.cache = cache;
+    this.clock = clock;
+    this.metrics = metrics;
+  }
+
+  /**
+   * @param token a compact JWS access token
+   * @return the verified token, or a failed future with a {@link TokenRejectedException}
+   */
+  public Future<VerifiedToken> verify(String token) {
+    ByteBuffer key = TokenCache.keyOf(token);
+    VerifiedToken cached = cache.get(key);
+    if (cached != null && issuers.get(cached.issuer()).serves(cached.keyId())) {
+      metrics.cacheLookup(true);
+      return Future.succeededFuture(cached);
+    }
+    metrics.cacheLookup(false);
+    SignedJWT jwt;
+    JWTClaimsSet claims;
+    IssuerKeys keys;
+    try {
+      jwt = headerPolicy.check(token);
+      claims = claimsOf(jwt);
+      keys = issuerOf(claims);
+      checkIssuerAlgorithm(jwt, keys);
+    } catch (TokenRejectedException e) {
+      return Future.failedFuture(e);
+    }
+    JWSAlgorithm alg = jwt.getHeader().getAlgorithm();
+    return keys.verifier(jwt.getHeader().getKeyID(), alg).compose(verifier -> {
+      try {
+        verifySignature(jwt, verifier.verifier());
+        VerifiedToken verified = checkClaims(claims, keys, verifier.kid());
+        cache.put(key, verified);
+        return Future.succeededFuture(verified);
+      } catch (TokenRejectedException e) {
+        return Future.failedFuture(e);
+      }
+    });
+  }
+
+  static JWTClaimsSet claimsOf(SignedJWT jwt) {
+    try {
+      return jwt.getJWTClaimsSet();
+    } catch (ParseException e) {
+      throw new TokenRejectedException(Rejection.MALFORMED_TOKEN, "claims are not a JSON object");
+    }
+  }
+
+  private IssuerKeys issuerOf(JWTClaimsSet claims) {
+    Object iss = claims.getClaim("iss");
+    IssuerKeys keys = iss instanceof String ? issuers.get(iss) : null;
+    if (keys == null) {
+      throw new TokenRejectedException(Rejection.UNKNOWN_ISSUER, "iss is not a configured issuer");
+    }
+    return keys;
+  }
+
+  private static void checkIssuerAlgorithm(SignedJWT jwt, IssuerKeys keys) {
+    if (!keys.config().algorithms().contains(jwt.getHeader().getAlgorithm().getName())) {
+      throw new TokenRejectedException(Rejection.ALGORITHM_NOT_ALLOWED,
+          "alg not allowed for this issuer");
+    }
+  }
+
+  static void verifySignature(SignedJWT jwt, com.nimbusds.jose.JWSVerifier verifier) {
+    boolean valid;
+    try {
+      valid = jwt.verify(verifier);
+    } catch (JOSEException | IllegalStateException e) {
+      valid = false;
+    }
+    if (!valid) {
+      throw new TokenRejectedException(Rejection.INVALID_SIGNATURE, "invalid signature");
+    }
+  }
+
+  private VerifiedToken checkClaims(JWTClaimsSet claims, IssuerKeys keys, String kid) {
+    long skew = keys.config().clockSkew().toMillis();
+    long now = clock.millis();
+    Instant exp = TimeClaims.required(claims, "exp");
+    if (now > exp.toEpochMilli() + skew) {
+      throw new TokenRejectedException(Rejection.EXPIRED, "token expired");
+    }
+    TimeClaims.optional(claims, "nbf").filter(nbf -> nbf.toEpochMilli() > now + skew)
+        .ifPresent(nbf -> {
+          throw new TokenRejectedException(Rejection.NOT_YET_VALID, "nbf in the future");
+        });
+    TimeClaims.optional(claims, "iat").filter(iat -> iat.toEpochMilli() > now + skew)
+        .ifPresent(iat -> {
+          throw new TokenRejectedException(Rejection.ISSUED_IN_FUTURE, "iat in the future");
+        });
+    String sub = stringClaim(claims, "sub")
+        .orElseThrow(() -> new TokenRejectedException(Rejection.MISSING_CLAIM, "sub missing"));
+    return new VerifiedToken(keys.issuer(), sub, stringClaim(claims, "sid"),
+        audiences(claims), scopes(claims), stringClaim(claims, "acr"),
+        // Cache entries expire at exp; the skew only helps tokens verified again from scratch.
+        exp, kid, thumbprint(claims), claims);
+  }
+
+  static Optional<String> stringClaim(JWTClaimsSet claims, String name) {
+    Object value = claims.getClaim(name);
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (!(value instanceof String) || ((String) value).isEmpty()) {
+      throw new TokenRejectedException(Rejection.MISSING_CLAIM, name + " is not a string");
+    }
+    return Optional.of((String) value);
+  }
+
+  private static List<String> audiences(JWTClaimsSet claims) {
+    Object aud = claims.getClaim("aud");
+    if (aud == null) {
+      return List.of();
+    }
+    if (aud instanceof String) {
+      return List.of((String) aud);
+    }
+    if (aud instanceof List && ((List<?>) aud).stream().allMatch(a -> a instanceof String)) {
+      @SuppressWarnings("unchecked")
+      List<String> list = (List<String>) aud;
+      return list;
+    }
+    throw new TokenRejectedException(Rejection.MISSING_CLAIM, "aud is not a string or list");
+  }
+
+  private static Set<String> scopes(JWTClaimsSet claims) {
+    Optional<String> scope = stringClaim(claims, "scope");
+    if (scope.isEmpty()) {
+      return Set.of();
+    }
+    Set<String> out = new HashSet<>(List.of(scope.get().trim().split(" +")));
+    out.remove("");
+    return out;
+  }
+
+  private static Optional<String> thumbprint(JWTClaimsSet claims) {
+    Object cnf = claims.getClaim("cnf");
+    if (cnf == null) {
+      return Optional.empty();
+    }
+    Object jkt = cnf instanceof Map ? ((Map<?, ?>) cnf).get("jkt") : null;
+    if (jkt == null) {
+      // Bound to something else (e.g. mTLS x5t#S256): the gateway cannot check it, so refuse.
+      throw new TokenRejectedException(Rejection.DPOP_REQUIRED,
+          "token is bound by a confirmation method other than DPoP jkt");
+    }
+    if (!(jkt instanceof String) || ((String) jkt).isEmpty()) {
+      throw new TokenRejectedException(Rejection.MALFORMED_TOKEN, "cnf.jkt is not a string");
+    }
+    return Optional.of((String) jkt);
+  }
+}
