@@ -9,14 +9,15 @@
 # and prints requests/s, p50/p99 and the ratios against the targets. See bench/README.md.
 #
 # Env (defaults in brackets):
-#   DURATION [10]      seconds measured per case          WARMUP [5]   seconds of warm-up per case
-#   THREADS [1]        wrk threads                         CONNECTIONS [16] wrk connections
+#   DURATION [5]       seconds per case and round          WARMUP [8]   seconds of warm-up per case
+#   ROUNDS [5]         interleaved rounds (median taken)
+#   THREADS [1]        wrk threads                         CONNECTIONS [32] wrk connections
 #   TOKENS [10000]     token pool size                     CACHED_TOKENS [100] tokens in case (c)
 #   ALG [RS256]        token algorithm (RS256|PS256|ES256) CRYPTO [JDK] gateway provider (JDK|BC)
 #   INSTANCES [2]      event-loop verticles of gateway and plain proxy
 #   PIN [none]         none: let the OS schedule; split: wrk on CPU 1, servers on CPU 0
 #   KEYCLOAK [auto]    auto: run (e) if the distribution can be had; 1: must run; 0: skip
-#   KC_DURATION [$DURATION]  KC_WARMUP [$WARMUP]
+#   KC_DURATION [10]   KC_WARMUP [$WARMUP]
 #   SKIP_BUILD [0]     1: reuse the last build            MVN_OFFLINE [-o] set to "" to go online
 #   OUT [bench/target/gateway-run]   logs, configs, tokens, results.txt
 set -euo pipefail
@@ -25,10 +26,10 @@ ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 HERE="$ROOT/bench/gateway"
 cd "$ROOT"
 
-DURATION=${DURATION:-10}
-WARMUP=${WARMUP:-5}
+DURATION=${DURATION:-5}
+WARMUP=${WARMUP:-8}
 THREADS=${THREADS:-1}
-CONNECTIONS=${CONNECTIONS:-16}
+CONNECTIONS=${CONNECTIONS:-32}
 TOKENS=${TOKENS:-10000}
 CACHED_TOKENS=${CACHED_TOKENS:-100}
 ALG=${ALG:-RS256}
@@ -36,7 +37,7 @@ CRYPTO=${CRYPTO:-JDK}
 INSTANCES=${INSTANCES:-2}
 PIN=${PIN:-none}
 KEYCLOAK=${KEYCLOAK:-auto}
-KC_DURATION=${KC_DURATION:-$DURATION}
+KC_DURATION=${KC_DURATION:-10}
 KC_WARMUP=${KC_WARMUP:-$WARMUP}
 KC_VERSION=${KC_VERSION:-26.7.3}
 SKIP_BUILD=${SKIP_BUILD:-0}
@@ -79,10 +80,13 @@ stop_all() {
   PIDS=()
 }
 
-wait_file() { # wait_file FILE SECONDS NAME
+alive() { kill -0 "${PIDS[-1]}" 2>/dev/null; } # is the last started process still running
+
+wait_file() { # wait_file FILE SECONDS NAME (for the last started process)
   local i
   for ((i = 0; i < $2 * 10; i++)); do
     [[ -s "$1" ]] && return 0
+    alive || die "$3 exited: $(tail -n 5 "$OUT/$3.log")"
     sleep 0.1
   done
   die "$3 did not start within $2 s (see $OUT/$3.log)"
@@ -115,10 +119,12 @@ fi
   -Dmdep.outputFile="$OUT/test.classpath" -Dmdep.includeScope=test >/dev/null
 CP="$ROOT/gateway/target/test-classes:$ROOT/gateway/target/classes:$(cat "$OUT/test.classpath")"
 [[ -x "$ROOT/bin/gateway" ]] || die "bin/gateway not found (merge the gateway-core branch)"
-tool() { java $JAVA_TOOL_HEAP -cp "$CP" "io.mynagate.gateway.bench.$@"; }
+# shellcheck disable=SC2206
+TOOL=(java $JAVA_TOOL_HEAP -cp "$CP")
+B=io.mynagate.gateway.bench
 
 # ---- servers ----------------------------------------------------------------------------------
-start upstream tool BenchUpstream --port-file "$OUT/upstream.port" --instances 1
+start upstream "${TOOL[@]}" $B.BenchUpstream --port-file "$OUT/upstream.port" --instances 1
 wait_file "$OUT/upstream.port" 60 upstream
 UPSTREAM_PORT=$(cat "$OUT/upstream.port")
 
@@ -126,7 +132,7 @@ GW_CACHED_PORT=$(free_port)
 GW_NEW_PORT=$(free_port)
 while [[ "$GW_NEW_PORT" == "$GW_CACHED_PORT" ]]; do GW_NEW_PORT=$(free_port); done
 log "minting $TOKENS $ALG tokens"
-start idp tool TokenTool --out-dir "$OUT" --tokens "$TOKENS" --alg "$ALG" \
+start idp "${TOOL[@]}" $B.TokenTool --out-dir "$OUT" --tokens "$TOKENS" --alg "$ALG" \
   --port-file "$OUT/idp.port" --upstream-url "http://127.0.0.1:$UPSTREAM_PORT" \
   --config-template "$HERE/gateway-cached.yaml.tmpl,$HERE/gateway-uncached.yaml.tmpl" \
   --config-out "$OUT/gateway-cached.yaml,$OUT/gateway-uncached.yaml" \
@@ -135,7 +141,7 @@ start idp tool TokenTool --out-dir "$OUT" --tokens "$TOKENS" --alg "$ALG" \
 wait_file "$OUT/idp.port" 300 idp
 grep -h minted "$OUT/idp.log" >&2 || true
 
-start plain-proxy tool PlainProxy --upstream "http://127.0.0.1:$UPSTREAM_PORT" \
+start plain-proxy "${TOOL[@]}" $B.PlainProxy --upstream "http://127.0.0.1:$UPSTREAM_PORT" \
   --port-file "$OUT/plain-proxy.port" --instances "$INSTANCES"
 wait_file "$OUT/plain-proxy.port" 60 plain-proxy
 PROXY_PORT=$(cat "$OUT/plain-proxy.port")
@@ -164,7 +170,10 @@ for gw in "$GW_CACHED_PORT" "$GW_NEW_PORT"; do
 done
 
 # ---- measurement ------------------------------------------------------------------------------
-declare -A RPS P50 P99 NON2XX ERRS
+# The machine is shared, so the load from elsewhere drifts: every case is measured ROUNDS times,
+# interleaved (a b c d, a b c d, ...); a case's figures are from its median round, and each ratio is
+# the median of the per-round ratios (the two cases of one round ran seconds apart).
+declare -A RPS P50 P99 NON2XX ERRS LINE
 run_wrk() { # run_wrk SECONDS URL SCRIPT -> prints the RESULT line
   "${LOAD_CPU[@]}" wrk -t "$THREADS" -c "$CONNECTIONS" -d "${1}s" --timeout 5s -s "$3" "$2" \
     | grep '^RESULT' || true
@@ -183,20 +192,56 @@ record() { # record KEY RESULT_LINE
 metrics_snapshot() { # metrics_snapshot PORT FILE: the gateway's Prometheus text, for cache stats
   curl -fs --max-time 5 "http://127.0.0.1:$1/metrics" >"$2" 2>/dev/null || true
 }
-measure_bearer() { # measure_bearer KEY PORT TOKENS_LIMIT
-  export TOKENS_FILE="$OUT/tokens.txt" TOKENS_LIMIT=$3 BENCH_PATH=/api/hello WRK_THREADS=$THREADS
-  log "$1: warm-up ${WARMUP}s"
-  run_wrk "$WARMUP" "http://127.0.0.1:$2" "$HERE/bearer.lua" >/dev/null
-  metrics_snapshot "$2" "$OUT/$1.metrics.before"
-  log "$1: measuring ${DURATION}s (wrk -t$THREADS -c$CONNECTIONS, pool $( [[ $3 == 0 ]] && echo "$TOKENS" || echo "$3") tokens)"
-  record "$1" "$(run_wrk "$DURATION" "http://127.0.0.1:$2" "$HERE/bearer.lua")"
-  metrics_snapshot "$2" "$OUT/$1.metrics.after"
-}
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print ""; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.4f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-measure_bearer upstream "$UPSTREAM_PORT" 0
-measure_bearer plain-proxy "$PROXY_PORT" 0
-measure_bearer gateway-cached "$GW_CACHED_PORT" "$CACHED_TOKENS"
-measure_bearer gateway-new "$GW_NEW_PORT" 0
+CASES=(upstream plain-proxy gateway-cached gateway-new)
+declare -A PORT_OF=([upstream]=$UPSTREAM_PORT [plain-proxy]=$PROXY_PORT
+  [gateway-cached]=$GW_CACHED_PORT [gateway-new]=$GW_NEW_PORT)
+declare -A LIMIT_OF=([upstream]=0 [plain-proxy]=0 [gateway-cached]=$CACHED_TOKENS [gateway-new]=0)
+bearer_env() { # bearer_env CASE: the Lua script's settings for that case
+  export TOKENS_FILE="$OUT/tokens.txt" TOKENS_LIMIT=${LIMIT_OF[$1]} BENCH_PATH=/api/hello \
+    WRK_THREADS=$THREADS
+}
+ROUNDS=${ROUNDS:-5}
+for c in "${CASES[@]}"; do
+  bearer_env "$c"
+  log "$c: warm-up ${WARMUP}s"
+  run_wrk "$WARMUP" "http://127.0.0.1:${PORT_OF[$c]}" "$HERE/bearer.lua" >/dev/null
+done
+metrics_snapshot "$GW_CACHED_PORT" "$OUT/gateway-cached.metrics.before"
+metrics_snapshot "$GW_NEW_PORT" "$OUT/gateway-new.metrics.before"
+for ((round = 1; round <= ROUNDS; round++)); do
+  for c in "${CASES[@]}"; do
+    bearer_env "$c"
+    LINE[$c,$round]=$(run_wrk "$DURATION" "http://127.0.0.1:${PORT_OF[$c]}" "$HERE/bearer.lua")
+    [[ -n "${LINE[$c,$round]}" ]] || die "wrk printed no result for $c"
+    log "round $round/$ROUNDS $c: $(field rps "${LINE[$c,$round]}") req/s"
+  done
+done
+metrics_snapshot "$GW_CACHED_PORT" "$OUT/gateway-cached.metrics.after"
+metrics_snapshot "$GW_NEW_PORT" "$OUT/gateway-new.metrics.after"
+for c in "${CASES[@]}"; do # the median round of each case (closest to the median if ROUNDS is even)
+  med=$(for ((r = 1; r <= ROUNDS; r++)); do field rps "${LINE[$c,$r]}"; done | median)
+  best=$(for ((r = 1; r <= ROUNDS; r++)); do
+    awk -v r="$r" -v a="$(field rps "${LINE[$c,$r]}")" -v m="$med" \
+      'BEGIN { d = a - m; if (d < 0) d = -d; print d, r }'
+  done | sort -g | head -n 1 | cut -d' ' -f2)
+  record "$c" "${LINE[$c,$best]}"
+done
+round_ratio() { # round_ratio A B -> median over rounds of rps(A)/rps(B)
+  for ((r = 1; r <= ROUNDS; r++)); do
+    awk -v a="$(field rps "${LINE[$1,$r]}")" -v b="$(field rps "${LINE[$2,$r]}")" \
+      'BEGIN { if (b > 0) printf "%.4f\n", a / b }'
+  done | median
+}
+ROUND_TABLE=$(for ((r = 1; r <= ROUNDS; r++)); do
+  printf '  round %d:' "$r"
+  for c in "${CASES[@]}"; do printf ' %s %s;' "$c" "$(field rps "${LINE[$c,$r]}")"; done
+  echo
+done)
+R_CACHED=$(round_ratio gateway-cached plain-proxy)
+R_NEW=$(round_ratio gateway-new plain-proxy)
+R_PROXY=$(round_ratio plain-proxy upstream)
 
 # Cache statistics as the gateway reports them (metric names containing "cache").
 cache_stats() {
@@ -287,7 +332,7 @@ verdict() { # verdict VALUE TARGET
   echo
   echo "== Myna Gateway benchmark $(date -u +%Y-%m-%dT%H:%M:%SZ) =="
   echo "machine: $(nproc) cores shared by wrk and all servers (PIN=$PIN), Java $(java -version 2>&1 | head -n1 | cut -d'"' -f2)"
-  echo "wrk -t$THREADS -c$CONNECTIONS, ${DURATION}s measured after ${WARMUP}s warm-up per case;" \
+  echo "wrk -t$THREADS -c$CONNECTIONS, $ROUNDS interleaved rounds of ${DURATION}s per case after ${WARMUP}s warm-up;" \
        "tokens: $TOKENS x $ALG, cached case uses $CACHED_TOKENS; gateway crypto=$CRYPTO instances=$INSTANCES"
   printf '%-34s %12s %9s %9s %8s %7s\n' case "requests/s" "p50 ms" "p99 ms" non-2xx sockerr
   for key in upstream plain-proxy gateway-cached gateway-new keycloak-introspect; do
@@ -309,13 +354,15 @@ verdict() { # verdict VALUE TARGET
   echo "(d) uses a second gateway with cache.verifiedTokens: 0, so every request is verified in full"
   echo "cache metrics during (c): ${CACHE_C:-n/a}"
   echo "cache metrics during (d): ${CACHE_D:-n/a}"
-  r1=$(ratio gateway-cached plain-proxy); r2=$(ratio gateway-new plain-proxy)
+  r1=$(printf '%.2f' "$R_CACHED"); r2=$(printf '%.2f' "$R_NEW")
   r3=$(ratio gateway-cached keycloak-introspect)
   echo "ratios:"
   printf '  %-44s %6s  (target >= 0.85) %s\n' "gateway cached / plain proxy" "$r1" "$(verdict "$r1" 0.85)"
   printf '  %-44s %6s  (target >= 0.5)  %s\n' "gateway every-token-new / plain proxy" "$r2" "$(verdict "$r2" 0.5)"
   printf '  %-44s %6s  (target >= 30)   %s\n' "gateway cached / Keycloak introspection" "$r3" "$(verdict "$r3" 30)"
-  printf '  %-44s %6s  (for reference)\n' "plain proxy / upstream direct" "$(ratio plain-proxy upstream)"
+  printf '  %-44s %6s  (for reference)\n' "plain proxy / upstream direct" "$(printf '%.2f' "$R_PROXY")"
+  echo "requests/s per round (figures above: median round; ratios: median of per-round ratios):"
+  echo "$ROUND_TABLE"
   bad=0
   for key in "${!RPS[@]}"; do
     if [[ "${NON2XX[$key]}" != 0 || "${ERRS[$key]}" != 0 ]]; then

@@ -31,7 +31,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * gateway/plain proxy isolates the cost of the checks.
  *
  * <p>Usage: {@code PlainProxy --upstream http://127.0.0.1:P [--port 0] [--port-file F]
- * [--instances N] [--pool-size 64]}.
+ * [--instances N] [--pool-size 256]}.
  */
 public final class PlainProxy extends VerticleBase {
 
@@ -53,10 +53,14 @@ public final class PlainProxy extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true)
+    // The same client and server options as the gateway's GatewayVerticle, so that the ratio
+    // gateway / plain proxy measures the checks and nothing else.
+    client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true)
+        .setDecompressionSupported(false)
         .setDefaultHost(upstream.getHost()).setDefaultPort(upstream.getPort()),
-        new PoolOptions().setHttp1MaxSize(poolSize));
-    server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(port))
+        new PoolOptions().setHttp1MaxSize(poolSize).setMaxWaitQueueSize(4096));
+    server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(port)
+        .setTcpNoDelay(true).setCompressionSupported(false))
         .requestHandler(this::forward);
     return server.listen();
   }
@@ -146,7 +150,7 @@ public final class PlainProxy extends VerticleBase {
     int instances = parsed.getInt("instances", Runtime.getRuntime().availableProcessors());
     Vertx vertx = Vertx.vertx();
     int bound = deploy(vertx, upstream, parsed.getInt("port", 0), instances,
-        parsed.getInt("pool-size", 64)).await();
+        parsed.getInt("pool-size", 256)).await();
     parsed.writePortFile(bound);
     System.out.println("plain proxy listening on 127.0.0.1:" + bound + " -> " + upstream
         + " (" + instances + " event-loop instances)");
