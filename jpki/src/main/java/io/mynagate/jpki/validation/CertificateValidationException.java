@@ -34,7 +34,7 @@ public abstract class CertificateValidationException extends JpkiException {
             case INVALID_PATH:
                 return new UntrustedCertificateException(result);
             case WRONG_KEY_TYPE:
-            case WRONG_KEY_USAGE:
+            case PROFILE_MISMATCH:
             case MALFORMED_CERTIFICATE:
                 return new ProfileMismatchException(result);
             case EXPIRED:

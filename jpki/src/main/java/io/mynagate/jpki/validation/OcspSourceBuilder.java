@@ -15,6 +15,11 @@ import java.util.Objects;
  * section 4.2.2.2), 2 minutes clock skew, responses without {@code nextUpdate} accepted for 5 minutes after
  * their {@code thisUpdate}, the default {@link HttpTransport}.
  *
+ * <p>The revocation status of a delegated responder's own certificate is not checked (responder
+ * certificates are short-lived and usually carry id-pkix-ocsp-nocheck, RFC 6960 section 4.2.2.2.1).
+ * Each check sends one POST request through the transport; wrap the source in
+ * {@link RevocationSources#cached(RevocationSource)} to reuse answers while they are current.
+ *
  * <p>Not thread-safe; the built source is immutable and thread-safe.
  */
 public final class OcspSourceBuilder {

@@ -1,19 +1,17 @@
 package io.mynagate.jpki.validation;
 
-import java.security.interfaces.RSAPublicKey;
+import io.mynagate.jpki.profile.CertificateKind;
+import io.mynagate.jpki.profile.UnrecognizedCertificateException;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.RSAPublicKey;
 
 /**
- * The JPKI end-entity profile ({@code shared/jpki-reference.md} section 2): RSA-2048 key, and key usage
- * digitalSignature only (利用者証明用, authentication) or digitalSignature + nonRepudiation (署名用,
- * signature); never a CA key usage. {@link RequiredProfile#ANY} checks nothing here.
+ * The JPKI end-entity profile ({@code shared/jpki-reference.md} section 2): an RSA-2048 key, then the kind
+ * as {@link CertificateKind} classifies it (key usage digitalSignature only for 利用者証明用, plus
+ * nonRepudiation for 署名用; policies and attributes must not contradict it; never a CA) must be the
+ * required one. {@link RequiredProfile#ANY} checks nothing here (plain RFC 5280).
  */
 final class ProfileCheck {
-    private static final int DIGITAL_SIGNATURE = 0;
-    private static final int NON_REPUDIATION = 1;
-    private static final int KEY_CERT_SIGN = 5;
-    private static final int CRL_SIGN = 6;
-
     private final RequiredProfile profile;
 
     ProfileCheck(RequiredProfile profile) {
@@ -26,7 +24,7 @@ final class ProfileCheck {
             return null;
         }
         ValidationResult failure = keyType(certificate);
-        return failure != null ? failure : keyUsage(certificate);
+        return failure != null ? failure : kind(certificate);
     }
 
     private static ValidationResult keyType(X509Certificate certificate) {
@@ -42,32 +40,23 @@ final class ProfileCheck {
         return null;
     }
 
-    private ValidationResult keyUsage(X509Certificate certificate) {
-        boolean[] usage = certificate.getKeyUsage();
-        if (usage == null) {
-            return wrongUsage("no key usage extension");
+    private ValidationResult kind(X509Certificate certificate) {
+        CertificateKind kind;
+        try {
+            kind = CertificateKind.of(certificate);
+        } catch (UnrecognizedCertificateException e) {
+            return mismatch(e.getMessage());
         }
-        if (bit(usage, KEY_CERT_SIGN) || bit(usage, CRL_SIGN) || certificate.getBasicConstraints() >= 0) {
-            return wrongUsage("a CA certificate is not an end-entity certificate");
+        if (profile == RequiredProfile.AUTHENTICATION && kind != CertificateKind.AUTHENTICATION) {
+            return mismatch("a signature certificate (nonRepudiation) where an authentication certificate is required");
         }
-        if (!bit(usage, DIGITAL_SIGNATURE)) {
-            return wrongUsage("key usage lacks digitalSignature");
-        }
-        boolean nonRepudiation = bit(usage, NON_REPUDIATION);
-        if (profile == RequiredProfile.AUTHENTICATION && nonRepudiation) {
-            return wrongUsage("a signature certificate (nonRepudiation) where an authentication certificate is required");
-        }
-        if (profile == RequiredProfile.SIGNATURE && !nonRepudiation) {
-            return wrongUsage("an authentication certificate where a signature certificate (nonRepudiation) is required");
+        if (profile == RequiredProfile.SIGNATURE && kind != CertificateKind.SIGNATURE) {
+            return mismatch("an authentication certificate where a signature certificate (nonRepudiation) is required");
         }
         return null;
     }
 
-    private static boolean bit(boolean[] usage, int index) {
-        return usage.length > index && usage[index];
-    }
-
-    private static ValidationResult wrongUsage(String message) {
-        return ValidationResult.invalid(ValidationResult.Reason.WRONG_KEY_USAGE, message, null);
+    private static ValidationResult mismatch(String message) {
+        return ValidationResult.invalid(ValidationResult.Reason.PROFILE_MISMATCH, message, null);
     }
 }

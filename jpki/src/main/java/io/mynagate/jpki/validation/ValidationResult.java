@@ -17,8 +17,11 @@ public final class ValidationResult {
         MALFORMED_CERTIFICATE(false),
         /** The end-entity key is not RSA with a 2048-bit modulus (JPKI profiles only). */
         WRONG_KEY_TYPE(false),
-        /** The key usage does not match the required profile (auth vs sign). */
-        WRONG_KEY_USAGE(false),
+        /**
+         * Not the required JPKI certificate: key usage of the other kind (auth vs sign), no key usage, a CA
+         * certificate, or key usage, policies and attributes that contradict each other.
+         */
+        PROFILE_MISMATCH(false),
         /** A certificate of the path is expired at the validation time. */
         EXPIRED(false),
         /** A certificate of the path is not yet valid at the validation time. */

@@ -40,12 +40,12 @@ class CertificateValidatorTest {
 
     @Test
     void rejectsSignatureCertificateWhereAuthenticationIsRequired() {
-        assertThat(validateNow(AUTH, sign(ROOT)).reason()).isEqualTo(Reason.WRONG_KEY_USAGE);
+        assertThat(validateNow(AUTH, sign(ROOT)).reason()).isEqualTo(Reason.PROFILE_MISMATCH);
     }
 
     @Test
     void rejectsAuthenticationCertificateWhereSignatureIsRequired() {
-        assertThat(validateNow(SIGN, auth(ROOT)).reason()).isEqualTo(Reason.WRONG_KEY_USAGE);
+        assertThat(validateNow(SIGN, auth(ROOT)).reason()).isEqualTo(Reason.PROFILE_MISMATCH);
     }
 
     @Test
@@ -53,7 +53,28 @@ class CertificateValidatorTest {
         TestPki.Issued noUsage = TestPki.authenticationCertificate(ROOT).keyUsage(null)
                 .keyPair(TestPki.sharedKeyPair("validation-ee")).issue();
 
-        assertThat(validateNow(AUTH, noUsage).reason()).isEqualTo(Reason.WRONG_KEY_USAGE);
+        assertThat(validateNow(AUTH, noUsage).reason()).isEqualTo(Reason.PROFILE_MISMATCH);
+    }
+
+    @Test
+    void rejectsKeyUsageThatContradictsThePolicy() {
+        TestPki.Issued contradictory = TestPki.authenticationCertificate(ROOT)
+                .policies(io.mynagate.jpki.profile.JpkiOids.POLICY_SIGNATURE)
+                .keyPair(TestPki.sharedKeyPair("validation-ee")).issue();
+
+        assertThat(validateNow(AUTH, contradictory).reason()).isEqualTo(Reason.PROFILE_MISMATCH);
+    }
+
+    @Test
+    void reportsAnUnparsableExtensionAsMalformed() {
+        TestPki.Issued broken = TestPki.root().subject("C=JP,CN=broken").endEntity()
+                .keyUsage(KeyUsage.digitalSignature)
+                .extension(org.bouncycastle.asn1.x509.Extension.authorityKeyIdentifier, false,
+                        new org.bouncycastle.asn1.DERUTF8String("not a key identifier"))
+                .keyPair(TestPki.sharedKeyPair("validation-ee")).issue();
+        CertificateValidator any = validator(RequiredProfile.ANY, ROOT).withoutRevocationChecking().build();
+
+        assertThat(validateNow(any, broken).reason()).isEqualTo(Reason.MALFORMED_CERTIFICATE);
     }
 
     @Test
@@ -61,7 +82,7 @@ class CertificateValidatorTest {
         TestPki.Issued ca = TestPki.intermediate(ROOT).keyUsage(KeyUsage.keyCertSign | KeyUsage.digitalSignature)
                 .keyPair(TestPki.sharedKeyPair("validation-ee")).issue();
 
-        assertThat(validateNow(AUTH, ca).reason()).isEqualTo(Reason.WRONG_KEY_USAGE);
+        assertThat(validateNow(AUTH, ca).reason()).isEqualTo(Reason.PROFILE_MISMATCH);
     }
 
     @Test
@@ -147,6 +168,27 @@ class CertificateValidatorTest {
 
         assertThat(validateNow(both, auth(ROOT)).reason()).isEqualTo(Reason.VALID);
         assertThat(validateNow(both, auth(ROOT_SAME_NAME)).reason()).isEqualTo(Reason.VALID);
+    }
+
+    @Test
+    void choosesTheRootGenerationBySignatureWhenThereIsNoKeyIdentifier() {
+        CertificateValidator both = validator(RequiredProfile.AUTHENTICATION, ROOT_SAME_NAME, ROOT)
+                .revocationSource(answering(State.GOOD)).build();
+
+        for (TestPki.Issued root : List.of(ROOT, ROOT_SAME_NAME)) {
+            ValidationResult result = both.validate(Fixtures.authWithoutKeyIdentifier(root), List.of(), Instant.now());
+            assertThat(result.reason()).as("certificate under %s", root.keyPair().getPublic().hashCode())
+                    .isEqualTo(Reason.VALID);
+        }
+    }
+
+    @Test
+    void rejectsCertificateWithoutKeyIdentifierFromAnUnconfiguredGeneration() {
+        ValidationResult result = AUTH.validate(Fixtures.authWithoutKeyIdentifier(ROOT_SAME_NAME), List.of(),
+                Instant.now());
+
+        // Only one candidate by name, so PKIX checks the signature, which fails.
+        assertThat(result.reason()).isEqualTo(Reason.INVALID_PATH);
     }
 
     @Test

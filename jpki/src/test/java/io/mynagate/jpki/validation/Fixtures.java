@@ -7,7 +7,15 @@ import java.security.KeyPairGenerator;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
+import javax.security.auth.x500.X500Principal;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /** Shared material of the validation tests: production-shaped roots (O=JPKI) with shared keys. */
 final class Fixtures {
@@ -28,6 +36,22 @@ final class Fixtures {
 
     static TestPki.Issued sign(TestPki.Issued issuer) {
         return TestPki.signatureCertificate(issuer).keyPair(TestPki.sharedKeyPair("validation-ee")).issue();
+    }
+
+    /** An authentication certificate without authorityKeyIdentifier: only the signature tells its issuer. */
+    static X509Certificate authWithoutKeyIdentifier(TestPki.Issued issuer) {
+        try {
+            Instant now = Instant.now();
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                    issuer.certificate().getSubjectX500Principal(), TestPki.nextSerial(),
+                    Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(365))),
+                    new X500Principal("C=JP,CN=NOAKI0001"), TestPki.sharedKeyPair("validation-ee").getPublic());
+            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+            return new JcaX509CertificateConverter().getCertificate(
+                    builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(issuer.privateKey())));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static CrlEvidence crlEvidence() {

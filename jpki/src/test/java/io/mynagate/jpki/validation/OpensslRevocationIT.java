@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mynagate.jpki.testing.OpensslCa;
 import io.mynagate.jpki.testing.TestPki;
 import io.mynagate.jpki.validation.ValidationResult.Reason;
+import com.sun.net.httpserver.HttpServer;
 import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +33,9 @@ class OpensslRevocationIT {
     private static URI direct;
     private static URI delegated;
     private static Path crl;
+    private static TestPki.Issued designatedCertificate;
+    private static URI designated;
+    private static HttpServer crlServer;
 
     @BeforeAll
     static void startResponders() throws Exception {
@@ -45,12 +51,27 @@ class OpensslRevocationIT {
         direct = openssl.startOcspResponder(ca);
         delegated = openssl.startOcspResponder(responder);
         crl = openssl.generateCrl();
+        // A responder trusted by local configuration only: not issued by the CA, no id-kp-OCSPSigning.
+        designatedCertificate = TestPki.root().subject("C=JP,O=Platform operator,CN=designated OCSP")
+                .keyPair(TestPki.sharedKeyPair("openssl-designated")).issue();
+        designated = openssl.startOcspResponder(designatedCertificate);
+        byte[] crlBytes = Files.readAllBytes(crl);
+        crlServer = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        crlServer.createContext("/root.crl", exchange -> {
+            exchange.sendResponseHeaders(200, crlBytes.length);
+            exchange.getResponseBody().write(crlBytes);
+            exchange.close();
+        });
+        crlServer.start();
     }
 
     @AfterAll
     static void stopResponders() {
         if (openssl != null) {
             openssl.close();
+        }
+        if (crlServer != null) {
+            crlServer.stop(0);
         }
     }
 
@@ -166,5 +187,34 @@ class OpensslRevocationIT {
 
         assertThat(result.reason()).isEqualTo(Reason.REVOKED);
         assertThat(result.evidence().orElseThrow()).isInstanceOf(CrlEvidence.class);
+    }
+
+    @Test
+    void acceptsTheConfiguredDesignatedResponder() {
+        RevocationSource source = RevocationSources.ocsp().responderUrl(designated)
+                .designatedResponder(designatedCertificate.certificate()).build();
+
+        ValidationResult result = validate(source, revoked);
+
+        assertThat(result.reason()).isEqualTo(Reason.REVOKED);
+        assertThat(((OcspEvidence) result.evidence().orElseThrow()).responder()).contains("designated OCSP");
+    }
+
+    @Test
+    void refusesAResponderThatIsNeitherCaDelegatedNorConfigured() {
+        ValidationResult result = validate(ocsp(designated), good);
+
+        assertThat(result.reason()).isEqualTo(Reason.REVOCATION_UNAVAILABLE);
+        assertThat(result.message()).contains("not signed by");
+    }
+
+    @Test
+    void downloadsTheOpensslCrlOverHttp() {
+        URI url = URI.create("http://127.0.0.1:" + crlServer.getAddress().getPort() + "/root.crl");
+
+        ValidationResult result = validate(RevocationSources.crl().url(url).build(), revoked);
+
+        assertThat(result.reason()).isEqualTo(Reason.REVOKED);
+        assertThat(((CrlEvidence) result.evidence().orElseThrow()).location()).isEqualTo(url.toString());
     }
 }

@@ -39,7 +39,7 @@ class ValidationResultTest {
         assertThat(thrown(Reason.TEST_ROOT_REFUSED)).isInstanceOf(UntrustedCertificateException.class);
         assertThat(thrown(Reason.INVALID_PATH)).isInstanceOf(UntrustedCertificateException.class);
         assertThat(thrown(Reason.WRONG_KEY_TYPE)).isInstanceOf(ProfileMismatchException.class);
-        assertThat(thrown(Reason.WRONG_KEY_USAGE)).isInstanceOf(ProfileMismatchException.class);
+        assertThat(thrown(Reason.PROFILE_MISMATCH)).isInstanceOf(ProfileMismatchException.class);
         assertThat(thrown(Reason.MALFORMED_CERTIFICATE)).isInstanceOf(ProfileMismatchException.class);
         assertThat(thrown(Reason.EXPIRED)).isInstanceOf(CertificateNotValidAtTimeException.class);
         assertThat(thrown(Reason.NOT_YET_VALID)).isInstanceOf(CertificateNotValidAtTimeException.class);

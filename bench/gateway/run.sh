@@ -1,0 +1,374 @@
+#!/usr/bin/env bash
+# Gateway throughput benchmark (issue 4). In ONE run, on loopback, with wrk:
+#   (a) the upstream directly
+#   (b) a plain Vert.x reverse proxy without checks (the ceiling)
+#   (c) the gateway, cache hits (a small set of tokens, warmed into the verified-token cache)
+#   (d) the gateway, every token new (second gateway instance with the verified-token cache
+#       disabled by configuration, cache.verifiedTokens: 0, so every request verifies in full)
+#   (e) Keycloak's own RFC 7662 introspection endpoint, when the distribution is available
+# and prints requests/s, p50/p99 and the ratios against the targets. See bench/README.md.
+#
+# Env (defaults in brackets):
+#   DURATION [5]       seconds per case and round          WARMUP [8]   seconds of warm-up per case
+#   ROUNDS [5]         interleaved rounds (median taken)
+#   THREADS [1]        wrk threads                         CONNECTIONS [32] wrk connections
+#   TOKENS [10000]     token pool size                     CACHED_TOKENS [100] tokens in case (c)
+#   ALG [RS256]        token algorithm (RS256|PS256|ES256) CRYPTO [JDK] gateway provider (JDK|BC)
+#   INSTANCES [2]      event-loop verticles of gateway and plain proxy
+#   PIN [none]         none: let the OS schedule; split: wrk on CPU 1, servers on CPU 0
+#   KEYCLOAK [auto]    auto: run (e) if the distribution can be had; 1: must run; 0: skip
+#   KC_DURATION [10]   KC_WARMUP [$WARMUP]
+#   SKIP_BUILD [0]     1: reuse the last build            MVN_OFFLINE [-o] set to "" to go online
+#   OUT [bench/target/gateway-run]   logs, configs, tokens, results.txt
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+HERE="$ROOT/bench/gateway"
+cd "$ROOT"
+
+DURATION=${DURATION:-5}
+WARMUP=${WARMUP:-8}
+THREADS=${THREADS:-1}
+CONNECTIONS=${CONNECTIONS:-32}
+TOKENS=${TOKENS:-10000}
+CACHED_TOKENS=${CACHED_TOKENS:-100}
+ALG=${ALG:-RS256}
+CRYPTO=${CRYPTO:-JDK}
+INSTANCES=${INSTANCES:-2}
+PIN=${PIN:-none}
+KEYCLOAK=${KEYCLOAK:-auto}
+KC_DURATION=${KC_DURATION:-10}
+KC_WARMUP=${KC_WARMUP:-$WARMUP}
+KC_VERSION=${KC_VERSION:-26.7.3}
+SKIP_BUILD=${SKIP_BUILD:-0}
+MVN_OFFLINE=${MVN_OFFLINE--o}
+OUT=${OUT:-$ROOT/bench/target/gateway-run}
+JAVA_TOOL_HEAP=${JAVA_TOOL_HEAP:--Xms128m -Xmx512m}
+
+mkdir -p "$OUT"
+rm -f "$OUT"/*.port "$OUT"/*.log "$OUT"/results.txt
+
+log() { printf '[bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+die() { log "FAILED: $*"; exit 1; }
+
+case "$PIN" in
+  none) SERVER_CPU=(); LOAD_CPU=() ;;
+  split) SERVER_CPU=(taskset -c 0); LOAD_CPU=(taskset -c 1) ;;
+  *) die "PIN must be none or split" ;;
+esac
+
+# ---- process bookkeeping: every server runs in its own process group, killed on exit ----------
+PIDS=()
+cleanup() {
+  local pid
+  for pid in "${PIDS[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || true; done
+  sleep 1
+  for pid in "${PIDS[@]}"; do kill -KILL -- "-$pid" 2>/dev/null || true; done
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+start() { # start NAME CMD... ; output to $OUT/NAME.log
+  local name=$1; shift
+  setsid "${SERVER_CPU[@]}" "$@" >"$OUT/$name.log" 2>&1 &
+  PIDS+=("$!")
+  log "started $name (pid $!)"
+}
+
+stop_all() {
+  cleanup
+  PIDS=()
+}
+
+alive() { kill -0 "${PIDS[-1]}" 2>/dev/null; } # is the last started process still running
+
+wait_file() { # wait_file FILE SECONDS NAME (for the last started process)
+  local i
+  for ((i = 0; i < $2 * 10; i++)); do
+    [[ -s "$1" ]] && return 0
+    alive || die "$3 exited: $(tail -n 5 "$OUT/$3.log")"
+    sleep 0.1
+  done
+  die "$3 did not start within $2 s (see $OUT/$3.log)"
+}
+
+wait_http() { # wait_http URL SECONDS NAME
+  local i
+  for ((i = 0; i < $2 * 5; i++)); do
+    if curl -fs -o /dev/null --max-time 2 "$1"; then return 0; fi
+    sleep 0.2
+  done
+  die "$3 did not answer $1 within $2 s (see $OUT/$3.log)"
+}
+
+free_port() { # a port on 127.0.0.1 nothing listens on
+  local port
+  for _ in $(seq 1 200); do
+    port=$((20000 + RANDOM % 20000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return 0; fi
+  done
+  die "no free port found"
+}
+
+# ---- build ------------------------------------------------------------------------------------
+if [[ "$SKIP_BUILD" != 1 ]]; then
+  log "building gateway (package, tests compiled but not run)"
+  ./mvnw -B $MVN_OFFLINE -q -pl gateway -am package -DskipTests
+fi
+./mvnw -B $MVN_OFFLINE -q -pl gateway dependency:build-classpath \
+  -Dmdep.outputFile="$OUT/test.classpath" -Dmdep.includeScope=test >/dev/null
+CP="$ROOT/gateway/target/test-classes:$ROOT/gateway/target/classes:$(cat "$OUT/test.classpath")"
+[[ -x "$ROOT/bin/gateway" ]] || die "bin/gateway not found (merge the gateway-core branch)"
+# shellcheck disable=SC2206
+TOOL=(java $JAVA_TOOL_HEAP -cp "$CP")
+B=io.mynagate.gateway.bench
+
+# ---- servers ----------------------------------------------------------------------------------
+start upstream "${TOOL[@]}" $B.BenchUpstream --port-file "$OUT/upstream.port" --instances 1
+wait_file "$OUT/upstream.port" 60 upstream
+UPSTREAM_PORT=$(cat "$OUT/upstream.port")
+
+GW_CACHED_PORT=$(free_port)
+GW_NEW_PORT=$(free_port)
+while [[ "$GW_NEW_PORT" == "$GW_CACHED_PORT" ]]; do GW_NEW_PORT=$(free_port); done
+log "minting $TOKENS $ALG tokens"
+start idp "${TOOL[@]}" $B.TokenTool --out-dir "$OUT" --tokens "$TOKENS" --alg "$ALG" \
+  --port-file "$OUT/idp.port" --upstream-url "http://127.0.0.1:$UPSTREAM_PORT" \
+  --config-template "$HERE/gateway-cached.yaml.tmpl,$HERE/gateway-uncached.yaml.tmpl" \
+  --config-out "$OUT/gateway-cached.yaml,$OUT/gateway-uncached.yaml" \
+  --gateway-port "$GW_CACHED_PORT,$GW_NEW_PORT" \
+  --config-vars "CRYPTO=$CRYPTO,INSTANCES=$INSTANCES"
+wait_file "$OUT/idp.port" 300 idp
+grep -h minted "$OUT/idp.log" >&2 || true
+
+start plain-proxy "${TOOL[@]}" $B.PlainProxy --upstream "http://127.0.0.1:$UPSTREAM_PORT" \
+  --port-file "$OUT/plain-proxy.port" --instances "$INSTANCES"
+wait_file "$OUT/plain-proxy.port" 60 plain-proxy
+PROXY_PORT=$(cat "$OUT/plain-proxy.port")
+
+start gateway-cached "$ROOT/bin/gateway" --config "$OUT/gateway-cached.yaml"
+start gateway-uncached "$ROOT/bin/gateway" --config "$OUT/gateway-uncached.yaml"
+wait_http "http://127.0.0.1:$GW_CACHED_PORT/health" 90 gateway-cached
+wait_http "http://127.0.0.1:$GW_NEW_PORT/health" 90 gateway-uncached
+
+# ---- sanity: the gateway must accept a valid token and refuse a bad one ------------------------
+TOKEN=$(head -n 1 "$OUT/tokens.txt")
+status() { curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$@"; }
+check() { # check NAME EXPECTED URL [curl args]
+  local name=$1 expected=$2 got; shift 2
+  got=$(status "$@")
+  if [[ "$got" != "$expected" ]]; then die "sanity: $name answered $got, expected $expected"; fi
+  log "sanity: $name -> $got"
+}
+check "upstream" 200 "http://127.0.0.1:$UPSTREAM_PORT/api/hello"
+check "plain proxy" 200 -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PROXY_PORT/api/hello"
+for gw in "$GW_CACHED_PORT" "$GW_NEW_PORT"; do
+  check "gateway :$gw valid token" 200 -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$gw/api/hello"
+  check "gateway :$gw no token" 401 "http://127.0.0.1:$gw/api/hello"
+  check "gateway :$gw tampered token" 401 -H "Authorization: Bearer ${TOKEN%?????}AAAAA" \
+    "http://127.0.0.1:$gw/api/hello"
+done
+
+# ---- measurement ------------------------------------------------------------------------------
+# The machine is shared, so the load from elsewhere drifts: every case is measured ROUNDS times,
+# interleaved (a b c d, a b c d, ...); a case's figures are from its median round, and each ratio is
+# the median of the per-round ratios (the two cases of one round ran seconds apart).
+declare -A RPS P50 P99 NON2XX ERRS LINE
+run_wrk() { # run_wrk SECONDS URL SCRIPT -> prints the RESULT line
+  "${LOAD_CPU[@]}" wrk -t "$THREADS" -c "$CONNECTIONS" -d "${1}s" --timeout 5s -s "$3" "$2" \
+    | grep '^RESULT' || true
+}
+field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
+record() { # record KEY RESULT_LINE
+  local line=$2
+  [[ -n "$line" ]] || die "wrk printed no result for $1"
+  RPS[$1]=$(field rps "$line")
+  P50[$1]=$(awk -v us="$(field p50_us "$line")" 'BEGIN { printf "%.2f", us / 1000 }')
+  P99[$1]=$(awk -v us="$(field p99_us "$line")" 'BEGIN { printf "%.2f", us / 1000 }')
+  NON2XX[$1]=$(field non2xx "$line")
+  ERRS[$1]=$(( $(field connect_err "$line") + $(field read_err "$line") + $(field write_err "$line") + $(field timeouts "$line") ))
+  log "$1: ${RPS[$1]} req/s, p50 ${P50[$1]} ms, p99 ${P99[$1]} ms, non-2xx ${NON2XX[$1]}, socket errors ${ERRS[$1]}"
+}
+metrics_snapshot() { # metrics_snapshot PORT FILE: the gateway's Prometheus text, for cache stats
+  curl -fs --max-time 5 "http://127.0.0.1:$1/metrics" >"$2" 2>/dev/null || true
+}
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print ""; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.4f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+CASES=(upstream plain-proxy gateway-cached gateway-new)
+declare -A PORT_OF=([upstream]=$UPSTREAM_PORT [plain-proxy]=$PROXY_PORT
+  [gateway-cached]=$GW_CACHED_PORT [gateway-new]=$GW_NEW_PORT)
+declare -A LIMIT_OF=([upstream]=0 [plain-proxy]=0 [gateway-cached]=$CACHED_TOKENS [gateway-new]=0)
+bearer_env() { # bearer_env CASE: the Lua script's settings for that case
+  export TOKENS_FILE="$OUT/tokens.txt" TOKENS_LIMIT=${LIMIT_OF[$1]} BENCH_PATH=/api/hello \
+    WRK_THREADS=$THREADS
+}
+ROUNDS=${ROUNDS:-5}
+for c in "${CASES[@]}"; do
+  bearer_env "$c"
+  log "$c: warm-up ${WARMUP}s"
+  run_wrk "$WARMUP" "http://127.0.0.1:${PORT_OF[$c]}" "$HERE/bearer.lua" >/dev/null
+done
+metrics_snapshot "$GW_CACHED_PORT" "$OUT/gateway-cached.metrics.before"
+metrics_snapshot "$GW_NEW_PORT" "$OUT/gateway-new.metrics.before"
+for ((round = 1; round <= ROUNDS; round++)); do
+  for c in "${CASES[@]}"; do
+    bearer_env "$c"
+    LINE[$c,$round]=$(run_wrk "$DURATION" "http://127.0.0.1:${PORT_OF[$c]}" "$HERE/bearer.lua")
+    [[ -n "${LINE[$c,$round]}" ]] || die "wrk printed no result for $c"
+    log "round $round/$ROUNDS $c: $(field rps "${LINE[$c,$round]}") req/s"
+  done
+done
+metrics_snapshot "$GW_CACHED_PORT" "$OUT/gateway-cached.metrics.after"
+metrics_snapshot "$GW_NEW_PORT" "$OUT/gateway-new.metrics.after"
+for c in "${CASES[@]}"; do # the median round of each case (closest to the median if ROUNDS is even)
+  med=$(for ((r = 1; r <= ROUNDS; r++)); do field rps "${LINE[$c,$r]}"; done | median)
+  best=$(for ((r = 1; r <= ROUNDS; r++)); do
+    awk -v r="$r" -v a="$(field rps "${LINE[$c,$r]}")" -v m="$med" \
+      'BEGIN { d = a - m; if (d < 0) d = -d; print d, r }'
+  done | sort -g | head -n 1 | cut -d' ' -f2)
+  record "$c" "${LINE[$c,$best]}"
+done
+round_ratio() { # round_ratio A B -> median over rounds of rps(A)/rps(B)
+  for ((r = 1; r <= ROUNDS; r++)); do
+    awk -v a="$(field rps "${LINE[$1,$r]}")" -v b="$(field rps "${LINE[$2,$r]}")" \
+      'BEGIN { if (b > 0) printf "%.4f\n", a / b }'
+  done | median
+}
+ROUND_TABLE=$(for ((r = 1; r <= ROUNDS; r++)); do
+  printf '  round %d:' "$r"
+  for c in "${CASES[@]}"; do printf ' %s %s;' "$c" "$(field rps "${LINE[$c,$r]}")"; done
+  echo
+done)
+R_CACHED=$(round_ratio gateway-cached plain-proxy)
+R_NEW=$(round_ratio gateway-new plain-proxy)
+R_PROXY=$(round_ratio plain-proxy upstream)
+
+# Cache statistics as the gateway reports them (metric names containing "cache").
+cache_stats() {
+  local before=$1 after=$2
+  [[ -s "$after" ]] || { echo "no /metrics"; return; }
+  join -j1 <(grep -v '^#' "$before" 2>/dev/null | grep -i cache | sort) \
+           <(grep -v '^#' "$after" | grep -i cache | sort) 2>/dev/null \
+    | awk '{ d = $3 - $2; if (d != 0) printf "%s +%d; ", $1, d }'
+}
+CACHE_C=$(cache_stats "$OUT/gateway-cached.metrics.before" "$OUT/gateway-cached.metrics.after")
+CACHE_D=$(cache_stats "$OUT/gateway-new.metrics.before" "$OUT/gateway-new.metrics.after")
+
+stop_all
+
+# ---- (e) Keycloak introspection ------------------------------------------------------------------
+KC_ZIP="$ROOT/bench/target/keycloak-quarkus-dist-$KC_VERSION.zip"
+KC_HOME="$ROOT/bench/target/keycloak-$KC_VERSION"
+KC_NOTE=""
+keycloak_available() {
+  [[ -x "$KC_HOME/bin/kc.sh" ]] && return 0
+  if [[ ! -s "$KC_ZIP" ]]; then
+    log "downloading Keycloak $KC_VERSION distribution from Maven Central"
+    curl -fsSL --max-time 600 -o "$KC_ZIP.part" \
+      "https://repo.maven.apache.org/maven2/org/keycloak/keycloak-quarkus-dist/$KC_VERSION/keycloak-quarkus-dist-$KC_VERSION.zip" \
+      && mv "$KC_ZIP.part" "$KC_ZIP" || return 1
+  fi
+  (cd "$ROOT/bench/target" && unzip -q -o "$KC_ZIP") || return 1
+  [[ -x "$KC_HOME/bin/kc.sh" ]]
+}
+
+run_keycloak() {
+  local port mport admin_token secret token basic body
+  port=$(free_port); mport=$(free_port)
+  while [[ "$mport" == "$port" ]]; do mport=$(free_port); done
+  rm -rf "$KC_HOME/data"   # fresh dev database each run
+  KC_BOOTSTRAP_ADMIN_USERNAME=bench-admin KC_BOOTSTRAP_ADMIN_PASSWORD=bench-admin-password \
+    start keycloak "$KC_HOME/bin/kc.sh" start-dev --http-host=127.0.0.1 --http-port="$port" \
+    --http-management-port="$mport" --log-level=WARN
+  log "waiting for Keycloak on :$port (slow on 2 cores)"
+  wait_http "http://127.0.0.1:$port/realms/master" 300 keycloak
+  local base="http://127.0.0.1:$port"
+  admin_token=$(curl -fsS "$base/realms/master/protocol/openid-connect/token" \
+    -d grant_type=password -d client_id=admin-cli -d username=bench-admin \
+    -d password=bench-admin-password | jq -r .access_token)
+  secret="bench-introspector-secret-$RANDOM$RANDOM"
+  # A confidential client with a service account; its tokens live an hour so they stay active.
+  curl -fsS -o /dev/null "$base/admin/realms/master/clients" -H "Authorization: Bearer $admin_token" \
+    -H 'Content-Type: application/json' -d @- <<JSON
+{"clientId":"bench-introspector","enabled":true,"publicClient":false,"secret":"$secret",
+ "clientAuthenticatorType":"client-secret","serviceAccountsEnabled":true,
+ "standardFlowEnabled":false,"directAccessGrantsEnabled":false,
+ "attributes":{"access.token.lifespan":"3600"}}
+JSON
+  token=$(curl -fsS "$base/realms/master/protocol/openid-connect/token" \
+    -u "bench-introspector:$secret" -d grant_type=client_credentials | jq -r .access_token)
+  [[ -n "$token" && "$token" != null ]] || die "Keycloak issued no token"
+  basic=$(printf '%s' "bench-introspector:$secret" | base64 -w0)
+  body=$(curl -fsS "$base/realms/master/protocol/openid-connect/token/introspect" \
+    -u "bench-introspector:$secret" -d "token=$token")
+  [[ "$(jq -r .active <<<"$body")" == true ]] || die "Keycloak introspection says inactive: $body"
+  log "sanity: Keycloak introspection -> active"
+  export INTROSPECT_PATH=/realms/master/protocol/openid-connect/token/introspect
+  export INTROSPECT_BASIC=$basic INTROSPECT_TOKEN=$token
+  log "keycloak-introspect: warm-up ${KC_WARMUP}s"
+  run_wrk "$KC_WARMUP" "$base" "$HERE/introspect.lua" >/dev/null
+  log "keycloak-introspect: measuring ${KC_DURATION}s"
+  record keycloak-introspect "$(run_wrk "$KC_DURATION" "$base" "$HERE/introspect.lua")"
+  body=$(curl -fsS "$base/realms/master/protocol/openid-connect/token/introspect" \
+    -u "bench-introspector:$secret" -d "token=$token")
+  [[ "$(jq -r .active <<<"$body")" == true ]] || KC_NOTE="(token inactive after the run!)"
+  stop_all
+}
+
+case "$KEYCLOAK" in
+  0) KC_NOTE="skipped (KEYCLOAK=0)" ;;
+  1) keycloak_available || die "Keycloak distribution not available"; run_keycloak ;;
+  *) if keycloak_available; then run_keycloak; else KC_NOTE="skipped (distribution not available)"; fi ;;
+esac
+
+# ---- report -----------------------------------------------------------------------------------
+ratio() { # ratio A B -> A/B with 2 decimals, or n/a
+  awk -v a="${RPS[$1]:-}" -v b="${RPS[$2]:-}" 'BEGIN { if (a == "" || b == "" || b == 0) print "n/a"; else printf "%.2f", a / b }'
+}
+verdict() { # verdict VALUE TARGET
+  awk -v v="$1" -v t="$2" 'BEGIN { if (v == "n/a") print "n/a"; else if (v + 0 >= t + 0) print "MET"; else print "MISSED" }'
+}
+{
+  echo
+  echo "== Myna Gateway benchmark $(date -u +%Y-%m-%dT%H:%M:%SZ) =="
+  echo "machine: $(nproc) cores shared by wrk and all servers (PIN=$PIN), Java $(java -version 2>&1 | head -n1 | cut -d'"' -f2)"
+  echo "wrk -t$THREADS -c$CONNECTIONS, $ROUNDS interleaved rounds of ${DURATION}s per case after ${WARMUP}s warm-up;" \
+       "tokens: $TOKENS x $ALG, cached case uses $CACHED_TOKENS; gateway crypto=$CRYPTO instances=$INSTANCES"
+  printf '%-34s %12s %9s %9s %8s %7s\n' case "requests/s" "p50 ms" "p99 ms" non-2xx sockerr
+  for key in upstream plain-proxy gateway-cached gateway-new keycloak-introspect; do
+    label=$key
+    case $key in
+      upstream) label="(a) upstream direct" ;;
+      plain-proxy) label="(b) plain proxy (ceiling)" ;;
+      gateway-cached) label="(c) gateway, cache hits" ;;
+      gateway-new) label="(d) gateway, every token new" ;;
+      keycloak-introspect) label="(e) Keycloak introspection" ;;
+    esac
+    if [[ -n "${RPS[$key]:-}" ]]; then
+      printf '%-34s %12s %9s %9s %8s %7s\n' "$label" "${RPS[$key]}" "${P50[$key]}" "${P99[$key]}" \
+        "${NON2XX[$key]}" "${ERRS[$key]}"
+    else
+      printf '%-34s %s\n' "$label" "$KC_NOTE"
+    fi
+  done
+  echo "(d) uses a second gateway with cache.verifiedTokens: 0, so every request is verified in full"
+  echo "cache metrics during (c): ${CACHE_C:-n/a}"
+  echo "cache metrics during (d): ${CACHE_D:-n/a}"
+  r1=$(printf '%.2f' "$R_CACHED"); r2=$(printf '%.2f' "$R_NEW")
+  r3=$(ratio gateway-cached keycloak-introspect)
+  echo "ratios:"
+  printf '  %-44s %6s  (target >= 0.85) %s\n' "gateway cached / plain proxy" "$r1" "$(verdict "$r1" 0.85)"
+  printf '  %-44s %6s  (target >= 0.5)  %s\n' "gateway every-token-new / plain proxy" "$r2" "$(verdict "$r2" 0.5)"
+  printf '  %-44s %6s  (target >= 30)   %s\n' "gateway cached / Keycloak introspection" "$r3" "$(verdict "$r3" 30)"
+  printf '  %-44s %6s  (for reference)\n' "plain proxy / upstream direct" "$(printf '%.2f' "$R_PROXY")"
+  echo "requests/s per round (figures above: median round; ratios: median of per-round ratios):"
+  echo "$ROUND_TABLE"
+  bad=0
+  for key in "${!RPS[@]}"; do
+    if [[ "${NON2XX[$key]}" != 0 || "${ERRS[$key]}" != 0 ]]; then
+      echo "WARNING: $key had ${NON2XX[$key]} non-2xx answers and ${ERRS[$key]} socket errors"
+      bad=1
+    fi
+  done
+  [[ $bad == 0 ]] && echo "all measured requests answered 2xx"
+} | tee "$OUT/results.txt"

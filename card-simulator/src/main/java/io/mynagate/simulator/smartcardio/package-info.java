@@ -1,0 +1,17 @@
+/**
+ * An in-process {@code javax.smartcardio} provider whose readers hold simulated cards. Select it by
+ * name exactly as jnasmartcardio is selected for real readers:
+ *
+ * <pre>{@code
+ * TerminalFactory factory = TerminalFactory.getInstance(
+ *         VirtualCardProvider.TYPE, card, new VirtualCardProvider());   // type "VirtualCard"
+ * CardTerminal reader = factory.terminals().list().get(0);
+ * }</pre>
+ *
+ * The parameter is a {@link io.mynagate.simulator.card.SimulatedCard} (one reader holding it), a
+ * {@link io.mynagate.simulator.smartcardio.VirtualReader} (a reader whose card can be inserted and
+ * removed while in use), a {@code java.util.List} of readers, or {@code null} (one empty reader).
+ * Once registered with {@code Security.addProvider}, {@code TerminalFactory.getInstance("VirtualCard",
+ * params)} works without the provider argument.
+ */
+package io.mynagate.simulator.smartcardio;

@@ -1,0 +1,52 @@
+package io.mynagate.simulator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mynagate.simulator.testing.Fixtures;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** Input errors of the command line: one line, exit status 2, nothing changed. */
+class CardSimulatorCliTest {
+    private static String stderrOf(Runnable action) {
+        PrintStream original = System.err;
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        try {
+            action.run();
+        } finally {
+            System.setErr(original);
+        }
+        return buffer.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void refusesToInitOverAnExistingPki() {
+        String dir = Fixtures.pki().directory().toString();
+        int[] status = new int[1];
+        String err = stderrOf(() -> status[0] = CardSimulatorCli.run("pki", "init", dir));
+        assertThat(status[0]).isEqualTo(2);
+        assertThat(err).contains("already exists").doesNotContain("Exception");
+    }
+
+    @Test
+    void refusesAnUnknownCard() {
+        String dir = Fixtures.pki().directory().toString();
+        int[] status = new int[1];
+        String err = stderrOf(() -> status[0] = CardSimulatorCli.run("card", "renew", dir, "card-00000000"));
+        assertThat(status[0]).isEqualTo(2);
+        assertThat(err).contains("no such card");
+    }
+
+    @Test
+    void refusesAMalformedPinWithoutEchoingIt() {
+        String dir = Fixtures.pki().directory().toString();
+        int[] status = new int[1];
+        String err = stderrOf(() -> status[0] = CardSimulatorCli.run("card", "issue", dir, "--name", "n", "--address",
+                "a", "--birth", "2000-01-01", "--sex", "1", "--pin", "98765"));
+        assertThat(status[0]).isEqualTo(2);
+        assertThat(err).contains("PIN must be 4 digits").doesNotContain("98765");
+    }
+}
