@@ -123,13 +123,6 @@ class CardSimulatorCliIT {
     }
 
     @Test
-    void helpDocumentsTheDefaults() throws Exception {
-        assertThat(simulator("serve", "--help")).contains("127.0.0.1:35963");
-        assertThat(simulator("pki", "init", "--help")).contains("18480").contains("18481");
-        assertThat(simulator("card", "issue", "--help")).contains("1234").contains("--no-signature-cert");
-    }
-
-    @Test
     void nothingPrintedCarriesPersonalDataOrTheSignaturePassword() {
         synchronized (OUTPUTS) {
             assertThat(OUTPUTS).isNotEmpty();
