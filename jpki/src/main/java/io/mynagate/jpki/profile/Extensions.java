@@ -22,8 +22,12 @@ import org.bouncycastle.asn1.x509.PolicyInformation;
 final class Extensions {
     private Extensions() {}
 
-    /** The certificate policy OIDs; empty when the extension is absent or does not parse. */
-    static Set<String> policies(X509Certificate certificate) {
+    /**
+     * The certificate policy OIDs; empty when the extension is absent.
+     *
+     * @throws UnrecognizedCertificateException when the extension does not parse
+     */
+    static Set<String> policies(X509Certificate certificate) throws UnrecognizedCertificateException {
         Set<String> oids = new HashSet<>();
         try {
             ASN1Primitive value = extension(certificate, Extension.certificatePolicies);
@@ -32,9 +36,8 @@ final class Extensions {
                     oids.add(info.getPolicyIdentifier().getId());
                 }
             }
-        } catch (IOException | IllegalArgumentException e) {
-            // The policies only corroborate the key usage; an unreadable extension corroborates nothing.
-            return Set.of();
+        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+            throw new UnrecognizedCertificateException("certificate policies do not parse");
         }
         return oids;
     }

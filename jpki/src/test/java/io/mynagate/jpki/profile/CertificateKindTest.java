@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mynagate.jpki.testing.TestPki;
 import java.security.KeyPair;
+import org.bouncycastle.asn1.DERUTF8String;
+import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.junit.jupiter.api.Test;
 
@@ -78,6 +80,14 @@ class CertificateKindTest {
         assertThatThrownBy(() -> CertificateKind.of(sign()
                         .policies(JpkiOids.POLICY_SIGNATURE, JpkiOids.POLICY_AUTHENTICATION).issue().certificate()))
                 .isInstanceOf(UnrecognizedCertificateException.class).hasMessageContaining("both");
+    }
+
+    @Test
+    void rejectsUnparseablePolicies() {
+        assertThatThrownBy(() -> CertificateKind.of(auth().policies()
+                        .extension(Extension.certificatePolicies, false, new DERUTF8String("not policies"))
+                        .issue().certificate()))
+                .isInstanceOf(UnrecognizedCertificateException.class).hasMessageContaining("policies");
     }
 
     @Test
