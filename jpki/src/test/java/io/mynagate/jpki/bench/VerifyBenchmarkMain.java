@@ -1,9 +1,14 @@
 package io.mynagate.jpki.bench;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.Options;
@@ -39,20 +44,28 @@ public final class VerifyBenchmarkMain {
         for (RunResult result : results) {
             String name = result.getParams().getBenchmark();
             name = name.substring(name.lastIndexOf('.') + 1);
-            scores.put(name, new double[] {result.getPrimaryResult().getScore(),
-                    result.getPrimaryResult().getScoreError()});
+            List<Double> perIteration = new ArrayList<>();
+            for (BenchmarkResult fork : result.getBenchmarkResults()) {
+                for (IterationResult iteration : fork.getIterationResults()) {
+                    perIteration.add(iteration.getPrimaryResult().getScore());
+                }
+            }
+            Collections.sort(perIteration);
+            double median = perIteration.isEmpty() ? Double.NaN : perIteration.get(perIteration.size() / 2);
+            scores.put(name, new double[] {result.getPrimaryResult().getScore(), median});
         }
-        double bare = scores.getOrDefault("bareRsa2048Verify", new double[] {Double.NaN})[0];
+        double[] bare = scores.getOrDefault("bareRsa2048Verify", new double[] {Double.NaN, Double.NaN});
         System.out.println();
-        System.out.println("jpki verification benchmark (1 thread; ops/s; ratio = bare RSA-2048 verify ops/s / ops/s)");
+        System.out.println("jpki verification benchmark, 1 thread. ops/s as JMH mean and median of iterations;");
+        System.out.println("cost = bare RSA-2048 verify ops/s / this ops/s (by median; the machine is shared and noisy)");
         for (String name : new String[] {"bareRsa2048Verify", "assertionVerify", "pathValidationCachedRevocation",
                 "assertionAndPathValidation"}) {
             double[] score = scores.get(name);
-            if (score == null) {
-                continue;
+            if (score != null) {
+                System.out.println(String.format(Locale.ROOT,
+                        "%-32s mean %10.1f ops/s   median %10.1f ops/s   cost %6.2f x bare RSA-2048 verify",
+                        name, score[0], score[1], bare[1] / score[1]));
             }
-            System.out.println(String.format(Locale.ROOT, "%-32s %12.1f ± %9.1f ops/s   cost = %5.2f x bare RSA-2048 verify",
-                    name, score[0], score[1], bare / score[0]));
         }
     }
 }
