@@ -142,8 +142,15 @@ final class ProxyHandler {
         : upstream.getHost() + ":" + upstream.getPort());
 
     client.request(options)
-        .compose(upstreamRequest -> hasBody(request) ? upstreamRequest.send(request)
-            : upstreamRequest.send().andThen(ar -> request.resume()))
+        .compose(upstreamRequest -> {
+          if (!hasBody(request)) {
+            return upstreamRequest.send().andThen(ar -> request.resume());
+          }
+          if (!request.headers().contains("Content-Length")) {
+            upstreamRequest.setChunked(true);
+          }
+          return upstreamRequest.send(request);
+        })
         .onSuccess(upstreamResponse -> relay(upstreamResponse, response, start))
         .onFailure(e -> {
           services.metrics().upstreamError();
