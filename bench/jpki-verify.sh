@@ -5,7 +5,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-./mvnw -q -o -pl jpki -am test-compile dependency:build-classpath \
+./mvnw -q -pl jpki -am test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test >&2
 exec java -cp "jpki/target/test-classes:jpki/target/classes:$(cat jpki/target/test-classpath.txt)" \
   io.mynagate.jpki.bench.VerifyBenchmarkMain "$@"

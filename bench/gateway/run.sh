@@ -27,6 +27,7 @@ HERE="$ROOT/bench/gateway"
 cd "$ROOT"
 
 DURATION=${DURATION:-5}
+ROUNDS=${ROUNDS:-5}
 WARMUP=${WARMUP:-8}
 THREADS=${THREADS:-1}
 CONNECTIONS=${CONNECTIONS:-32}
@@ -202,7 +203,6 @@ bearer_env() { # bearer_env CASE: the Lua script's settings for that case
   export TOKENS_FILE="$OUT/tokens.txt" TOKENS_LIMIT=${LIMIT_OF[$1]} BENCH_PATH=/api/hello \
     WRK_THREADS=$THREADS
 }
-ROUNDS=${ROUNDS:-5}
 for c in "${CASES[@]}"; do
   bearer_env "$c"
   log "$c: warm-up ${WARMUP}s"
@@ -287,13 +287,18 @@ run_keycloak() {
     -d grant_type=password -d client_id=admin-cli -d username=bench-admin \
     -d password=bench-admin-password | jq -r .access_token)
   secret="bench-introspector-secret-$RANDOM$RANDOM"
-  # A confidential client with a service account; its tokens live an hour so they stay active.
+  # A confidential client with a service account; its tokens live an hour so they stay active, and
+  # name the client in aud, since Keycloak 26 only introspects tokens meant for the asking client.
   curl -fsS -o /dev/null "$base/admin/realms/master/clients" -H "Authorization: Bearer $admin_token" \
     -H 'Content-Type: application/json' -d @- <<JSON
 {"clientId":"bench-introspector","enabled":true,"publicClient":false,"secret":"$secret",
  "clientAuthenticatorType":"client-secret","serviceAccountsEnabled":true,
  "standardFlowEnabled":false,"directAccessGrantsEnabled":false,
- "attributes":{"access.token.lifespan":"3600"}}
+ "attributes":{"access.token.lifespan":"3600"},
+ "protocolMappers":[{"name":"self-audience","protocol":"openid-connect",
+   "protocolMapper":"oidc-audience-mapper",
+   "config":{"included.client.audience":"bench-introspector","access.token.claim":"true",
+             "id.token.claim":"false","introspection.token.claim":"true"}}]}
 JSON
   token=$(curl -fsS "$base/realms/master/protocol/openid-connect/token" \
     -u "bench-introspector:$secret" -d grant_type=client_credentials | jq -r .access_token)

@@ -13,13 +13,14 @@ import javax.smartcardio.TerminalFactorySpi;
 public final class VirtualTerminalFactorySpi extends TerminalFactorySpi {
     private final CardTerminals terminals;
 
-    /** One empty reader (no parameter given). */
+    /** The shared reader {@link VirtualReader#shared()} (no parameter given). */
     public VirtualTerminalFactorySpi() {
         this(null);
     }
 
     /**
-     * @param parameter a {@link SimulatedCard}, a {@link VirtualReader}, a {@code List} of readers, or null
+     * @param parameter a {@link SimulatedCard}, a {@link VirtualReader}, a {@code List} of readers, or null for
+     *     the shared reader
      * @throws IllegalArgumentException for any other parameter
      */
     public VirtualTerminalFactorySpi(Object parameter) {
@@ -33,7 +34,7 @@ public final class VirtualTerminalFactorySpi extends TerminalFactorySpi {
 
     private static List<VirtualReader> readers(Object parameter) {
         if (parameter == null) {
-            return List.of(VirtualReader.empty(VirtualReader.DEFAULT_NAME));
+            return List.of(VirtualReader.shared());
         }
         if (parameter instanceof SimulatedCard card) {
             return List.of(VirtualReader.holding(VirtualReader.DEFAULT_NAME, card));

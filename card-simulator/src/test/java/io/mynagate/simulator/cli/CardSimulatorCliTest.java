@@ -22,6 +22,26 @@ class CardSimulatorCliTest {
         return buffer.toString(StandardCharsets.UTF_8);
     }
 
+    private static String stdoutOf(String... args) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(CardSimulatorCli.run(args)).isZero();
+        } finally {
+            System.setOut(original);
+        }
+        return buffer.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void helpDocumentsTheDefaults() {
+        assertThat(stdoutOf("serve", "--help")).contains("127.0.0.1:35963").contains("/fault?mode=");
+        assertThat(stdoutOf("pki", "init", "--help")).contains("18480").contains("18481");
+        assertThat(stdoutOf("card", "issue", "--help")).contains("1234").contains("ABC123").contains("--no-signature-cert")
+                .contains("--smartphone");
+    }
+
     @Test
     void refusesToInitOverAnExistingPki() {
         String dir = Fixtures.pki().directory().toString();

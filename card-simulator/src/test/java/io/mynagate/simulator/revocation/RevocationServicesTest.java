@@ -84,6 +84,17 @@ class RevocationServicesTest {
     }
 
     @Test
+    void tellsRootGenerationsWithTheSameNameApartByKey() throws Exception {
+        IssuedCard g1 = pki.issue(Fixtures.adult().withoutSignatureCertificate(), 1);
+        BasicOCSPResp basic = basic(post(request(g1.authCertificate(), pki.root(CertKind.AUTH, 1), null)));
+        assertThat(basic.getResponses()[0].getCertStatus()).isNull();
+        assertThat(basic.getCerts()[0]).isEqualTo(new JcaX509CertificateHolder(pki.responderCertificate(CertKind.AUTH, 1)));
+        // The same serial asked of the newer root (same DN, other key) is not one it issued.
+        SingleResp wrongRoot = basic(post(request(g1.authCertificate(), pki.root(CertKind.AUTH, 2), null))).getResponses()[0];
+        assertThat(wrongRoot.getCertStatus()).isInstanceOf(UnknownStatus.class);
+    }
+
+    @Test
     void signsWithTheRootItselfInDirectMode() throws Exception {
         services.responderMode(ResponderMode.DIRECT);
         IssuedCard card = Fixtures.adultCard();

@@ -37,8 +37,26 @@ class VirtualTerminalFactoryTest {
     }
 
     @Test
+    void sharedReaderHoldsTheConfiguredCard() throws Exception {
+        var card = Fixtures.adultCard();
+        var properties = java.util.Map.of(VirtualReader.DIR_PROPERTY, Fixtures.pki().directory().toString(),
+                VirtualReader.CARD_PROPERTY, card.id());
+        VirtualReader reader = VirtualReader.fromConfiguration(properties::get);
+        TerminalFactory factory = TerminalFactory.getInstance(VirtualCardProvider.TYPE, reader, new VirtualCardProvider());
+        var client = io.mynagate.jpki.card.JpkiCardClient.open(
+                factory.terminals().list().get(0).connect("*").getBasicChannel());
+        assertThat(client.readAuthenticationCertificate()).isEqualTo(card.authCertificate());
+    }
+
+    @Test
+    void sharedReaderIsEmptyWithoutConfiguration() {
+        assertThat(VirtualReader.fromConfiguration(key -> null).present()).isFalse();
+    }
+
+    @Test
     void emptyReaderHasNoCardToConnectTo() throws Exception {
-        TerminalFactory factory = TerminalFactory.getInstance(VirtualCardProvider.TYPE, null, new VirtualCardProvider());
+        TerminalFactory factory = TerminalFactory.getInstance(VirtualCardProvider.TYPE, VirtualReader.empty("empty"),
+                new VirtualCardProvider());
         CardTerminal terminal = factory.terminals().list().get(0);
         assertThat(terminal.isCardPresent()).isFalse();
         assertThatThrownBy(() -> terminal.connect("*")).isInstanceOf(CardNotPresentException.class);

@@ -58,4 +58,23 @@ class VpcdCardClientTest {
             assertThat(exchange(in, out, hex.parseHex("00A4020C020017"))).containsExactly(0x6A, 0x82);
         }
     }
+
+    @Test
+    void keepInsertedReconnectsAfterVpcdDropsTheConnection() throws Exception {
+        SimulatedCard card = Fixtures.adultCard().toSimulatedCard();
+        try (ServerSocket vpcd = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                VpcdCardClient client = VpcdCardClient.keepInserted("127.0.0.1", vpcd.getLocalPort(), card)) {
+            vpcd.setSoTimeout(10_000);
+            try (Socket first = vpcd.accept()) {
+                first.setSoTimeout(5000);
+                assertThat(exchange(new DataInputStream(first.getInputStream()),
+                        new DataOutputStream(first.getOutputStream()), new byte[] {0x04})).isEqualTo(SimulatedCard.JPKI_ATR);
+            }
+            try (Socket second = vpcd.accept()) {
+                second.setSoTimeout(5000);
+                assertThat(exchange(new DataInputStream(second.getInputStream()),
+                        new DataOutputStream(second.getOutputStream()), new byte[] {0x04})).isEqualTo(SimulatedCard.JPKI_ATR);
+            }
+        }
+    }
 }

@@ -5,7 +5,10 @@ import io.mynagate.gateway.token.Rejection;
 import io.mynagate.gateway.token.RouteRequirements;
 import io.mynagate.gateway.token.TokenRejectedException;
 import io.mynagate.gateway.token.VerifiedToken;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientResponse;
@@ -69,10 +72,26 @@ final class ProxyHandler {
       reject(ctx, e, null, route, start);
       return;
     }
-    services.verifier().verify(credentials.token())
-        .compose(token -> authorize(ctx, credentials, token, route))
+    Context context = Vertx.currentContext();
+    Future<VerifiedToken> checked = services.verifier().verify(credentials.token())
+        .compose(token -> authorize(ctx, credentials, token, route));
+    onContext(checked, context)
         .onSuccess(token -> forward(ctx, route, token, start))
         .onFailure(e -> reject(ctx, e, credentials.scheme(), route, start));
+  }
+
+  /**
+   * Continues on this verticle's event loop. The fast path (cached keys, no Redis round trip)
+   * is already complete; a JWKS refetch or a Redis reply completes on another event loop, and the
+   * upstream request must be made from this one.
+   */
+  private static <T> Future<T> onContext(Future<T> future, Context context) {
+    if (future.isComplete() || context == null) {
+      return future;
+    }
+    Promise<T> promise = Promise.promise();
+    future.onComplete(ar -> context.runOnContext(v -> promise.handle(ar)));
+    return promise.future();
   }
 
   private Future<VerifiedToken> authorize(RoutingContext ctx, Credentials credentials,
@@ -142,8 +161,15 @@ final class ProxyHandler {
         : upstream.getHost() + ":" + upstream.getPort());
 
     client.request(options)
-        .compose(upstreamRequest -> hasBody(request) ? upstreamRequest.send(request)
-            : upstreamRequest.send().andThen(ar -> request.resume()))
+        .compose(upstreamRequest -> {
+          if (!hasBody(request)) {
+            return upstreamRequest.send().andThen(ar -> request.resume());
+          }
+          if (!request.headers().contains("Content-Length")) {
+            upstreamRequest.setChunked(true);
+          }
+          return upstreamRequest.send(request);
+        })
         .onSuccess(upstreamResponse -> relay(upstreamResponse, response, start))
         .onFailure(e -> {
           services.metrics().upstreamError();

@@ -40,7 +40,8 @@ final class TokenMint {
 
   private TokenMint(Builder builder) throws JOSEException {
     this.algorithm = JWSAlgorithm.parse(builder.algorithm);
-    this.key = generate(algorithm);
+    this.key = builder.key != null && fits(builder.key, algorithm) ? builder.key
+        : generate(algorithm);
     this.signer = JWSAlgorithm.Family.EC.contains(algorithm)
         ? new ECDSASigner(key.toECKey()) : new RSASSASigner(key.toRSAKey());
     this.issuer = builder.issuer;
@@ -64,6 +65,10 @@ final class TokenMint {
         + " (use RS256, PS256 or ES256)");
   }
 
+  private static boolean fits(JWK key, JWSAlgorithm algorithm) {
+    return key.isPrivate() && algorithm.equals(key.getAlgorithm());
+  }
+
   static Builder builder() {
     return new Builder();
   }
@@ -75,6 +80,32 @@ final class TokenMint {
 
   JWSAlgorithm algorithm() {
     return algorithm;
+  }
+
+  /** The private signing key, so a later run can reuse the key and its token pool. */
+  JWK privateKey() {
+    return key;
+  }
+
+  /**
+   * Whether {@code token} was minted by this mint's key and settings and is still valid for at
+   * least {@code remaining}: then a saved pool can be reused instead of signing it again.
+   */
+  boolean minted(String token, Instant now, Duration remaining) {
+    try {
+      SignedJWT jwt = SignedJWT.parse(token);
+      JWTClaimsSet claims = jwt.getJWTClaimsSet();
+      return key.getKeyID().equals(jwt.getHeader().getKeyID())
+          && algorithm.equals(jwt.getHeader().getAlgorithm())
+          && issuer.equals(claims.getIssuer())
+          && List.of(audience).equals(claims.getAudience())
+          && scope.equals(claims.getClaim("scope"))
+          && acr.equals(claims.getClaim("acr"))
+          && claims.getExpirationTime() != null
+          && claims.getExpirationTime().toInstant().isAfter(now.plus(remaining));
+    } catch (java.text.ParseException e) {
+      return false;
+    }
   }
 
   /**
@@ -125,7 +156,14 @@ final class TokenMint {
     private String audience = "bench-api";
     private String scope = "openid accounts:read";
     private String acr = "urn:mynagate:acr:jpki";
-    private Duration lifetime = Duration.ofHours(4);
+    private Duration lifetime = Duration.ofHours(8);
+    private JWK key;
+
+    /** Reuses {@code value} when it is a private key for the algorithm; otherwise a new key. */
+    Builder key(JWK value) {
+      key = value;
+      return this;
+    }
 
     Builder algorithm(String value) {
       algorithm = value;

@@ -60,6 +60,29 @@ class TokenMintTest {
   }
 
   @Test
+  void recognisesItsOwnStillValidTokenForReuse() {
+    TokenMint mint = TokenMint.builder().algorithm("ES256").lifetime(Duration.ofHours(8)).build();
+    TokenMint reloaded = TokenMint.builder().algorithm("ES256").key(mint.privateKey()).build();
+
+    assertThat(reloaded.minted(mint.mint("alice", NOW), NOW, Duration.ofHours(2))).isTrue();
+  }
+
+  @Test
+  void refusesReuseOfTokenNearItsExpiry() {
+    TokenMint mint = TokenMint.builder().algorithm("ES256").lifetime(Duration.ofHours(1)).build();
+
+    assertThat(mint.minted(mint.mint("alice", NOW), NOW, Duration.ofHours(2))).isFalse();
+  }
+
+  @Test
+  void refusesReuseOfTokenFromAnotherKey() {
+    String foreign = TokenMint.builder().algorithm("ES256").build().mint("alice", NOW);
+
+    assertThat(TokenMint.builder().algorithm("ES256").build()
+        .minted(foreign, NOW, Duration.ofMinutes(1))).isFalse();
+  }
+
+  @Test
   void refusesSymmetricAlgorithm() {
     assertThatThrownBy(() -> TokenMint.builder().algorithm("HS256").build())
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("HS256");

@@ -99,6 +99,19 @@ class TokenRejectionTest {
   }
 
   @Test
+  void forwardsValidPs256Token() {
+    String token = Tokens.sign(gw.rsa, JWSAlgorithm.PS256, claims().build(), h -> h);
+    assertThat(gw.get("/api/x", "Bearer " + token).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void rejectsRs512OutsideTheIssuerAllowlist() {
+    // RS512 is a sound algorithm, but this issuer only allows RS256, PS256 and ES256.
+    assertInvalidToken(Tokens.sign(gw.rsa, JWSAlgorithm.RS512, claims().build(), h -> h),
+        "algorithm_not_allowed");
+  }
+
+  @Test
   void answersRepeatedTokenFromCache() {
     String token = valid();
     assertThat(gw.get("/api/x", "Bearer " + token).statusCode()).isEqualTo(200);

@@ -125,7 +125,7 @@ final class VerifyCommand implements Callable<Integer> {
                 return crlSource();
             case "ocsp,crl":
                 return crls.isEmpty() ? ocspSource()
-                        : RevocationSources.firstDecisive(List.of(ocspSource(), crlSource()));
+                        : RevocationSources.firstAvailable(List.of(ocspSource(), crlSource()));
             default:
                 throw new InputException("--revocation must be ocsp, crl, ocsp,crl or none, not '" + revocation + "'");
         }

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** See {@link RevocationSources#firstDecisive(List)}. */
+/** See {@link RevocationSources#firstAvailable(List)}. */
 final class CompositeSource implements RevocationSource {
     private final List<RevocationSource> sources;
 
@@ -16,21 +16,13 @@ final class CompositeSource implements RevocationSource {
     @Override
     public RevocationStatus check(X509Certificate certificate, X509Certificate issuer, Instant at)
             throws RevocationCheckException {
-        RevocationStatus unknown = null;
         List<String> failures = new ArrayList<>();
         for (RevocationSource source : sources) {
             try {
-                RevocationStatus status = source.check(certificate, issuer, at);
-                if (status.state() != RevocationStatus.State.UNKNOWN) {
-                    return status;
-                }
-                unknown = status;
+                return source.check(certificate, issuer, at);
             } catch (RevocationCheckException e) {
                 failures.add(e.getMessage());
             }
-        }
-        if (unknown != null) {
-            return unknown;
         }
         throw new RevocationCheckException(String.join("; ", failures));
     }

@@ -23,7 +23,6 @@ import org.bouncycastle.cert.ocsp.OCSPReqBuilder;
 import org.bouncycastle.cert.ocsp.OCSPResp;
 import org.bouncycastle.cert.ocsp.RevokedStatus;
 import org.bouncycastle.cert.ocsp.SingleResp;
-import org.bouncycastle.cert.ocsp.UnknownStatus;
 import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
@@ -207,9 +206,7 @@ final class OcspSource implements RevocationSource {
         if (status instanceof RevokedStatus) {
             return RevocationStatus.State.REVOKED;
         }
-        if (status instanceof UnknownStatus) {
-            return RevocationStatus.State.UNKNOWN;
-        }
+        // UnknownStatus, and anything a future BC version might add, is not "good".
         return RevocationStatus.State.UNKNOWN;
     }
 }

@@ -19,15 +19,16 @@ public final class RevocationSources {
     }
 
     /**
-     * Asks the sources in order and returns the first good or revoked answer. A source that fails or
-     * answers unknown hands over to the next; when none decides, the result is the last unknown answer
-     * if there was one, otherwise a {@link RevocationCheckException} listing every failure (fail closed).
-     * Typical order: OCSP (same-day) before CRL (daily).
+     * Asks the sources in order and returns the first answer: good, revoked or unknown. Only a source that
+     * fails (down, stale, unverifiable) hands over to the next; an unknown answer is final, because a
+     * certificate its issuer's responder does not know is suspect (fail closed). When every source fails the
+     * result is a {@link RevocationCheckException} listing every failure. Typical order: OCSP (same-day)
+     * before CRL (daily).
      *
      * @param sources at least one source
      * @return the composite source
      */
-    public static RevocationSource firstDecisive(List<RevocationSource> sources) {
+    public static RevocationSource firstAvailable(List<RevocationSource> sources) {
         if (sources == null || sources.isEmpty()) {
             throw new IllegalArgumentException("at least one revocation source is needed");
         }

@@ -9,6 +9,12 @@
  * {@code revocationFailOpen()} is set. Everything outside the process (HTTP) sits behind
  * {@link io.mynagate.jpki.validation.HttpTransport}, whose default has connect and request timeouts.
  *
+ * <p>RFC 5280 path processing is the JDK's PKIX {@code CertPathValidator} (the platform's maintained
+ * implementation, no provider registration, which matters inside Keycloak), run on exactly one path that
+ * this package selects by key identifier and signature, with the JDK's revocation checking disabled: that
+ * checker is configured by global security properties, cannot pin a designated OCSP responder per
+ * validator, does not insist on a nonce echo and reports no evidence. Revocation is done here instead.
+ *
  * <p>Nothing here logs or reports a whole certificate, a subject name or a serial number: results carry
  * only issuer/responder names (CA names, not personal data) and times.
  */

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
 
 class JdkHttpTransportTest {
     private final List<AutoCloseable> resources = new ArrayList<>();
-    private final HttpTransport transport = HttpTransport.create(Duration.ofMillis(500), Duration.ofMillis(500));
+    // Generous for answers (a loaded CI machine), short where the test is about the timeout.
+    private final HttpTransport transport = HttpTransport.create(Duration.ofSeconds(10), Duration.ofSeconds(10));
+    private final HttpTransport impatient = HttpTransport.create(Duration.ofMillis(500), Duration.ofMillis(500));
 
     @AfterEach
     void close() throws Exception {
@@ -72,10 +74,10 @@ class JdkHttpTransportTest {
         acceptor.start();
         long start = System.nanoTime();
 
-        assertThatThrownBy(() -> transport.exchange(URI.create("http://127.0.0.1:" + silent.getLocalPort() + "/"),
-                null, null)).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> impatient.exchange(URI.create("http://127.0.0.1:" + silent.getLocalPort() + "/"),
+                null, null)).isInstanceOf(IOException.class).hasMessageContaining("within");
 
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     }
 
     @Test

@@ -179,7 +179,7 @@ class OpensslRevocationIT {
 
     @Test
     void fallsBackFromADownResponderToTheOpensslCrl() {
-        RevocationSource composite = RevocationSources.firstDecisive(List.of(
+        RevocationSource composite = RevocationSources.firstAvailable(List.of(
                 RevocationSources.ocsp().responderUrl(OpensslCa.downUrl()).build(),
                 RevocationSources.crl().file(crl).build()));
 
@@ -216,5 +216,13 @@ class OpensslRevocationIT {
 
         assertThat(result.reason()).isEqualTo(Reason.REVOKED);
         assertThat(((CrlEvidence) result.evidence().orElseThrow()).location()).isEqualTo(url.toString());
+    }
+
+    @Test
+    void anUnknownOcspAnswerIsFinalEvenWhenACrlFollows() {
+        RevocationSource composite = RevocationSources.firstAvailable(List.of(ocsp(direct),
+                RevocationSources.crl().file(crl).build()));
+
+        assertThat(validate(composite, unknown).reason()).isEqualTo(Reason.REVOCATION_UNKNOWN);
     }
 }
