@@ -160,6 +160,13 @@ class TokenRejectionTest {
   }
 
   @Test
+  void acceptsTokenWithoutKidWhenExactlyOneIssuerKeyFitsItsAlg() {
+    // The JWKS has one RSA and one EC key: an RS256 token without kid can only mean the RSA key.
+    assertThat(gw.get("/api/x", "Bearer " + Tokens.sign(gw.rsa, claims().build(),
+        h -> h.keyID(null))).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void rejectsJkuHeader() {
     assertInvalidToken(Tokens.sign(ATTACKER, claims().build(),
         h -> h.jwkURL(URI.create("https://attacker.example/jwks"))), "embedded_key");
