@@ -20,6 +20,8 @@
 #   KC_DURATION [10]   KC_WARMUP [$WARMUP]
 #   SKIP_BUILD [0]     1: reuse the last build            MVN_OFFLINE [-o] set to "" to go online
 #   OUT [bench/target/gateway-run]   logs, configs, tokens, results.txt
+#   PROFILE [0]        1: JFR-record both gateways, write OUT/gateway-*.hotspots.txt
+#   GATEWAY_JAVA_OPTS  passed to bin/gateway (JVM options)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -60,10 +62,15 @@ esac
 
 # ---- process bookkeeping: every server runs in its own process group, killed on exit ----------
 PIDS=()
-cleanup() {
-  local pid
+cleanup() { # TERM each process group, give them up to 10 s (JFR dumps, Keycloak), then KILL
+  local pid i
   for pid in "${PIDS[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || true; done
-  sleep 1
+  for ((i = 0; i < 100; i++)); do
+    local running=0
+    for pid in "${PIDS[@]}"; do kill -0 -- "-$pid" 2>/dev/null && running=1; done
+    [[ $running == 0 ]] && break
+    sleep 0.1
+  done
   for pid in "${PIDS[@]}"; do kill -KILL -- "-$pid" 2>/dev/null || true; done
 }
 trap cleanup EXIT
@@ -73,6 +80,7 @@ start() { # start NAME CMD... ; output to $OUT/NAME.log
   local name=$1; shift
   setsid "${SERVER_CPU[@]}" "$@" >"$OUT/$name.log" 2>&1 &
   PIDS+=("$!")
+  disown "$!"  # no job-status noise when it is killed
   log "started $name (pid $!)"
 }
 
@@ -147,8 +155,15 @@ start plain-proxy "${TOOL[@]}" $B.PlainProxy --upstream "http://127.0.0.1:$UPSTR
 wait_file "$OUT/plain-proxy.port" 60 plain-proxy
 PROXY_PORT=$(cat "$OUT/plain-proxy.port")
 
-start gateway-cached "$ROOT/bin/gateway" --config "$OUT/gateway-cached.yaml"
-start gateway-uncached "$ROOT/bin/gateway" --config "$OUT/gateway-uncached.yaml"
+jfr() { # JFR options for gateway NAME when PROFILE=1
+  [[ "${PROFILE:-0}" == 1 ]] || return 0
+  echo "-XX:StartFlightRecording=filename=$OUT/$1.jfr,settings=profile,method-profiling=max,dumponexit=true"
+}
+rm -f "$OUT"/*.jfr "$OUT"/*.hotspots.txt
+GATEWAY_JAVA_OPTS="${GATEWAY_JAVA_OPTS:-} $(jfr gateway-cached)" \
+  start gateway-cached "$ROOT/bin/gateway" --config "$OUT/gateway-cached.yaml"
+GATEWAY_JAVA_OPTS="${GATEWAY_JAVA_OPTS:-} $(jfr gateway-uncached)" \
+  start gateway-uncached "$ROOT/bin/gateway" --config "$OUT/gateway-uncached.yaml"
 wait_http "http://127.0.0.1:$GW_CACHED_PORT/health" 90 gateway-cached
 wait_http "http://127.0.0.1:$GW_NEW_PORT/health" 90 gateway-uncached
 
@@ -247,14 +262,20 @@ R_PROXY=$(round_ratio plain-proxy upstream)
 cache_stats() {
   local before=$1 after=$2
   [[ -s "$after" ]] || { echo "no /metrics"; return; }
-  join -j1 <(grep -v '^#' "$before" 2>/dev/null | grep -i cache | sort) \
-           <(grep -v '^#' "$after" | grep -i cache | sort) 2>/dev/null \
+  join -j1 <(grep -v '^#' "$before" 2>/dev/null | grep -i 'cache.*_total' | sort) \
+           <(grep -v '^#' "$after" | grep -i 'cache.*_total' | sort) 2>/dev/null \
     | awk '{ d = $3 - $2; if (d != 0) printf "%s +%d; ", $1, d }'
 }
 CACHE_C=$(cache_stats "$OUT/gateway-cached.metrics.before" "$OUT/gateway-cached.metrics.after")
 CACHE_D=$(cache_stats "$OUT/gateway-new.metrics.before" "$OUT/gateway-new.metrics.after")
 
 stop_all
+if [[ "${PROFILE:-0}" == 1 ]]; then
+  for g in gateway-cached gateway-uncached; do
+    [[ -s "$OUT/$g.jfr" ]] && "${TOOL[@]}" $B.JfrHotspots "$OUT/$g.jfr" 30 >"$OUT/$g.hotspots.txt" \
+      && log "profile of $g: $OUT/$g.hotspots.txt"
+  done
+fi
 
 # ---- (e) Keycloak introspection ------------------------------------------------------------------
 KC_ZIP="$ROOT/bench/target/keycloak-quarkus-dist-$KC_VERSION.zip"

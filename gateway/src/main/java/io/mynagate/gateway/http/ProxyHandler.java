@@ -155,7 +155,11 @@ final class ProxyHandler {
     options.putHeader(h.subject(), token.subject());
     options.putHeader(h.issuer(), token.issuer());
     token.acr().ifPresent(acr -> options.putHeader(h.acr(), acr));
-    options.putHeader(h.scope(), String.join(" ", new TreeSet<>(token.scopes())));
+    Object scope = token.claims().getClaim("scope");
+    if (scope instanceof String) {
+      // The verifier checked it is a string; forwarded as issued.
+      options.putHeader(h.scope(), (String) scope);
+    }
     h.add().forEach(options::putHeader);
     options.putHeader("Host", upstream.getPort() == -1 ? upstream.getHost()
         : upstream.getHost() + ":" + upstream.getPort());

@@ -5,6 +5,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -203,9 +204,8 @@ public final class IssuerKeys {
       return jwk instanceof RSAKey;
     }
     if (JWSAlgorithm.Family.EC.contains(alg) && jwk instanceof ECKey) {
-      return ECKey.class.cast(jwk).getCurve() != null
-          && com.nimbusds.jose.jwk.Curve.forJWSAlgorithm(alg)
-              .contains(((ECKey) jwk).getCurve());
+      // ES256 needs P-256, ES384 P-384, ES512 P-521 (RFC 7518 section 3.4).
+      return Curve.forJWSAlgorithm(alg).contains(((ECKey) jwk).getCurve());
     }
     return false;
   }

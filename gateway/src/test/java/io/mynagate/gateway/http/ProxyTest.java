@@ -6,11 +6,15 @@ import io.mynagate.gateway.support.GatewayFixture;
 import io.mynagate.gateway.support.RedisSupport;
 import io.mynagate.gateway.support.Tokens;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.client.HttpResponse;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,6 +68,31 @@ class ProxyTest {
           StandardCharsets.US_ASCII);
       assertThat(response).startsWith("HTTP/1.1 200").contains("\"bodyLength\":50000")
           .contains("\"transfer-encoding\":\"chunked\"");
+    }
+  }
+
+  @Test
+  void streamsAChunkedBodyFromAKeepAliveVertxClient() throws Exception {
+    HttpClient http = gw.vertx.createHttpClient();
+    for (int round = 0; round < 2; round++) {
+      int[] status = new int[1];
+      Buffer body = http.request(new RequestOptions().setMethod(HttpMethod.PUT)
+              .setHost("127.0.0.1").setPort(gw.port()).setURI("/api/chunks")
+              .putHeader("Authorization", token()))
+          .compose(request -> {
+            request.setChunked(true);
+            for (int i = 0; i < 50; i++) {
+              request.write(Buffer.buffer(new byte[1000]));
+            }
+            request.end();
+            // Read the body in the same callback, before the response can deliver it.
+            return request.response().compose(response -> {
+              status[0] = response.statusCode();
+              return response.body();
+            });
+          }).await(20, TimeUnit.SECONDS);
+      assertThat(status[0]).isEqualTo(200);
+      assertThat(body.toJsonObject().getInteger("bodyLength")).isEqualTo(50_000);
     }
   }
 

@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
@@ -35,9 +36,18 @@ class TokenRejectionTest {
   private static GatewayFixture gw;
   private static final RSAKey ATTACKER = TestKeys.rsa("attacker");
 
+  private static final String OTHER_ISSUER = "http://127.0.0.1:2/realms/other";
+
   @BeforeAll
+  @SuppressWarnings("unchecked")
   static void start() {
-    gw = GatewayFixture.start();
+    gw = GatewayFixture.start(f -> {
+      // A second issuer (same keys, for brevity) and a route that accepts only the first one.
+      ((List<Object>) f.config.get("issuers")).add(Map.of("issuer", OTHER_ISSUER,
+          "jwksUri", f.jwks.url()));
+      ((List<Object>) f.config.get("routes")).add(Map.of("pathPrefix", "/first-only/",
+          "upstream", f.upstream.url(), "audience", "api", "issuer", f.issuer()));
+    });
   }
 
   @AfterAll
@@ -150,6 +160,13 @@ class TokenRejectionTest {
   }
 
   @Test
+  void acceptsTokenWithoutKidWhenExactlyOneIssuerKeyFitsItsAlg() {
+    // The JWKS has one RSA and one EC key: an RS256 token without kid can only mean the RSA key.
+    assertThat(gw.get("/api/x", "Bearer " + Tokens.sign(gw.rsa, claims().build(),
+        h -> h.keyID(null))).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void rejectsJkuHeader() {
     assertInvalidToken(Tokens.sign(ATTACKER, claims().build(),
         h -> h.jwkURL(URI.create("https://attacker.example/jwks"))), "embedded_key");
@@ -212,6 +229,18 @@ class TokenRejectionTest {
   void rejectsWrongIssuer() {
     assertInvalidToken(Tokens.sign(gw.rsa, claims().issuer("https://evil.example/realms/test")
         .build()), "unknown_issuer");
+  }
+
+  @Test
+  void acceptsTokenOfAnyConfiguredIssuerOnAnUnboundRoute() {
+    assertThat(gw.get("/api/x", "Bearer " + Tokens.sign(gw.rsa, Tokens.accessClaims(OTHER_ISSUER)
+        .build())).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void rejectsTokenOfAnotherIssuerOnARouteBoundToOneIssuer() {
+    assertRejected(Tokens.sign(gw.rsa, Tokens.accessClaims(OTHER_ISSUER).build()),
+        "/first-only/x", 401, "invalid_token", "unknown_issuer");
   }
 
   @Test

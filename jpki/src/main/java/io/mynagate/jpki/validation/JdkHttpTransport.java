@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
@@ -70,6 +71,10 @@ final class JdkHttpTransport implements HttpTransport {
             throw new IOException("interrupted", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof HttpTimeoutException) {
+                // The client's own timer can fire before ours; report both the same way.
+                throw new IOException("no answer from " + uri.getHost() + " within " + requestTimeout, cause);
+            }
             throw cause instanceof IOException ? (IOException) cause
                     : new IOException("request to " + uri.getHost() + " failed", cause);
         }

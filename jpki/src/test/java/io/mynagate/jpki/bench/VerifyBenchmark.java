@@ -28,6 +28,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Group;
+import org.openjdk.jmh.annotations.GroupThreads;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
@@ -41,7 +43,10 @@ import org.openjdk.jmh.annotations.State;
  *   <li>{@link #assertionVerify}: {@link AssertionVerifier} (Nimbus; parse, header and claim checks, RS256);</li>
  *   <li>{@link #pathValidationCachedRevocation}: parsing the certificate and {@link CertificateValidator}
  *       with a cached OCSP answer;</li>
- *   <li>{@link #assertionAndPathValidation}: both, the per-login cost.</li>
+ *   <li>{@link #assertionAndPathValidation}: both, the per-login cost;</li>
+ *   <li>group {@code paired}: {@link #pairedBareRsa2048Verify} and {@link #pairedLogin} on two threads at
+ *       the same time, so both see the same machine load; on a shared, noisy machine their ratio is steadier
+ *       than that of benchmarks run one after the other.</li>
  * </ul>
  *
  * <p>The benchmarks cycle through {@value #CARDS} distinct cards. With one card the JDK would return
@@ -67,6 +72,18 @@ public class VerifyBenchmark {
     private final byte[][] signingInputs = new byte[CARDS][];
     private final byte[][] signatures = new byte[CARDS][];
     private int next;
+
+    /** Each thread's position in the card list (the paired group runs two threads). */
+    @State(Scope.Thread)
+    public static class Cursor {
+        private int next;
+
+        int nextCard() {
+            int card = next;
+            next = (card + 1) % CARDS;
+            return card;
+        }
+    }
 
     /** Builds the PKI, signed assertions of distinct cards and a validator whose revocation cache is primed. */
     @Setup
@@ -158,6 +175,27 @@ public class VerifyBenchmark {
     @Benchmark
     public ValidationResult assertionAndPathValidation() throws Exception {
         VerifiedAssertion verified = assertionVerifier.verify(assertions[nextCard()], NONCE, Purpose.AUTH);
+        return check(validator.validate(verified.certificate(), List.of(), Instant.now()));
+    }
+
+    /** The bare verification, running at the same time as {@link #pairedLogin}. */
+    @Benchmark
+    @Group("paired")
+    @GroupThreads(1)
+    public boolean pairedBareRsa2048Verify(Cursor cursor) throws Exception {
+        int card = cursor.nextCard();
+        Signature rsa = Signature.getInstance("SHA256withRSA");
+        rsa.initVerify(cardKey);
+        rsa.update(signingInputs[card]);
+        return rsa.verify(signatures[card]);
+    }
+
+    /** The per-login cost, running at the same time as {@link #pairedBareRsa2048Verify}. */
+    @Benchmark
+    @Group("paired")
+    @GroupThreads(1)
+    public ValidationResult pairedLogin(Cursor cursor) throws Exception {
+        VerifiedAssertion verified = assertionVerifier.verify(assertions[cursor.nextCard()], NONCE, Purpose.AUTH);
         return check(validator.validate(verified.certificate(), List.of(), Instant.now()));
     }
 }

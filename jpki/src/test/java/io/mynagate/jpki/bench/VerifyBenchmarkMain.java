@@ -17,7 +17,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs {@link VerifyBenchmark} and prints ops/s of each benchmark and its ratio to the bare RSA-2048
- * verification measured in the same run. Arguments (optional): warmup iterations, measurement iterations,
+ * verification measured in the same run, then the ratio of the paired group (bare verification and login
+ * measured at the same time on two threads). Arguments (optional): warmup iterations, measurement iterations,
  * seconds per iteration, forks; defaults 2 3 1 1.
  */
 public final class VerifyBenchmarkMain {
@@ -53,6 +54,8 @@ public final class VerifyBenchmarkMain {
             Collections.sort(perIteration);
             double median = perIteration.isEmpty() ? Double.NaN : perIteration.get(perIteration.size() / 2);
             scores.put(name, new double[] {result.getPrimaryResult().getScore(), median});
+            result.getSecondaryResults().forEach((method, secondary) ->
+                    scores.put(method, new double[] {secondary.getScore(), secondary.getScore()}));
         }
         double[] bare = scores.getOrDefault("bareRsa2048Verify", new double[] {Double.NaN, Double.NaN});
         System.out.println();
@@ -66,6 +69,14 @@ public final class VerifyBenchmarkMain {
                         "%-32s mean %10.1f ops/s   median %10.1f ops/s   cost %6.2f x bare RSA-2048 verify",
                         name, score[0], score[1], bare[1] / score[1]));
             }
+        }
+        double[] pairedBare = scores.get("pairedBareRsa2048Verify");
+        double[] pairedLogin = scores.get("pairedLogin");
+        if (pairedBare != null && pairedLogin != null) {
+            System.out.println(String.format(Locale.ROOT,
+                    "paired (run at the same time): bare %.1f ops/s, login %.1f ops/s, "
+                            + "login cost %.2f x bare RSA-2048 verify", pairedBare[0], pairedLogin[0],
+                    pairedBare[0] / pairedLogin[0]));
         }
     }
 }
