@@ -40,7 +40,8 @@ final class LogoutHandler {
           if (e instanceof TokenRejectedException
               && ((TokenRejectedException) e).reason() != Rejection.STORE_UNAVAILABLE
               && ((TokenRejectedException) e).reason() != Rejection.KEYS_UNAVAILABLE) {
-            LOG.log(System.Logger.Level.WARNING, "event=logout_token_rejected reason={0} detail={1}",
+            LOG.log(System.Logger.Level.WARNING,
+                "event=logout_token_rejected reason={0} detail={1}",
                 ((TokenRejectedException) e).reason().label(), e.getMessage());
             AuthFailures.send(ctx.response(), 400, "invalid_request");
           } else {

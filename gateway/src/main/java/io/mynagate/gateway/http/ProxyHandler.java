@@ -133,10 +133,12 @@ final class ProxyHandler {
     return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
   }
 
-  private void reject(HttpServerRequest request, Throwable e, String scheme, GatewayConfig.Route route,
+  private void reject(HttpServerRequest request, Throwable e, String scheme,
+      GatewayConfig.Route route,
       long start) {
     request.resume();
-    failures.respond(request.response(), e, scheme, route.pathPrefix(), route.scopes(), route.acr());
+    failures.respond(request.response(), e, scheme, route.pathPrefix(), route.scopes(),
+        route.acr());
     services.metrics().latency(start);
   }
 
@@ -145,7 +147,8 @@ final class ProxyHandler {
     HttpServerResponse response = request.response();
     URI upstream = route.upstream();
     String query = request.query();
-    String basePath = upstream.getRawPath() == null ? "" : stripTrailingSlash(upstream.getRawPath());
+    String basePath = upstream.getRawPath() == null ? ""
+        : stripTrailingSlash(upstream.getRawPath());
     boolean tls = "https".equals(upstream.getScheme());
     int port = upstream.getPort() != -1 ? upstream.getPort() : tls ? 443 : 80;
     RequestOptions options = new RequestOptions()

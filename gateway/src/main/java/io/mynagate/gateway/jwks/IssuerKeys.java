@@ -34,8 +34,8 @@ import java.util.function.BiConsumer;
  * <p>Freshness rules: keys are refreshed every {@code jwksRefreshInterval}; an unknown {@code kid}
  * triggers a refetch shared by all requests waiting for it, at most one per {@code
  * jwksMinRefetchInterval} (requests arriving sooner wait for the next allowed one), so forged
- * {@code kid}s cannot flood the issuer; when fetches fail, the last keys keep serving until {@code jwksMaxStale}
- * after the last success, then the issuer's tokens are refused with {@link
+ * {@code kid}s cannot flood the issuer; when fetches fail, the last keys keep serving until
+ * {@code jwksMaxStale} after the last success, then the issuer's tokens are refused with {@link
  * Rejection#KEYS_UNAVAILABLE}.
  */
 public final class IssuerKeys {
