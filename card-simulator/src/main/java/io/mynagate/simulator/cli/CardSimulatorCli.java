@@ -199,6 +199,7 @@ public final class CardSimulatorCli {
 
         @Override
         public Integer call() throws Exception {
+            InetSocketAddress vpcdAddress = hostAndPort(vpcd);
             TestPki pki = TestPki.open(dir);
             int ocsp = ocspPort != null ? ocspPort : pki.ocspPort();
             int crl = crlPort != null ? crlPort : pki.crlPort();
@@ -206,8 +207,7 @@ public final class CardSimulatorCli {
                     new InetSocketAddress(pki.host(), crl));
             VpcdCardClient card = null;
             if (cardId != null) {
-                int colon = vpcd.lastIndexOf(':');
-                card = VpcdCardClient.keepInserted(vpcd.substring(0, colon), Integer.parseInt(vpcd.substring(colon + 1)),
+                card = VpcdCardClient.keepInserted(vpcdAddress.getHostString(), vpcdAddress.getPort(),
                         pki.card(cardId).toSimulatedCard());
             }
             PrintWriter out = spec.commandLine().getOut();
@@ -229,6 +229,24 @@ public final class CardSimulatorCli {
             }));
             stop.await();
             return 0;
+        }
+
+        /** Parses {@code HOST:PORT}, before anything starts, so a typo is an input error (exit 2). */
+        static InetSocketAddress hostAndPort(String value) {
+            int colon = value.lastIndexOf(':');
+            if (colon <= 0 || colon == value.length() - 1) {
+                throw new IllegalArgumentException("--vpcd must be HOST:PORT");
+            }
+            int port;
+            try {
+                port = Integer.parseInt(value.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--vpcd must be HOST:PORT");
+            }
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("--vpcd port must be 1..65535");
+            }
+            return InetSocketAddress.createUnresolved(value.substring(0, colon), port);
         }
     }
 }

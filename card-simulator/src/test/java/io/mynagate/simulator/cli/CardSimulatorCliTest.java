@@ -61,6 +61,17 @@ class CardSimulatorCliTest {
     }
 
     @Test
+    void refusesAMalformedVpcdAddressBeforeStartingAnything() {
+        String dir = Fixtures.pki().directory().toString();
+        for (String vpcd : new String[] {"localhost", "localhost:", ":35963", "localhost:vpcd", "localhost:70000"}) {
+            int[] status = new int[1];
+            String err = stderrOf(() -> status[0] = CardSimulatorCli.run("serve", dir, "--vpcd", vpcd));
+            assertThat(status[0]).as(vpcd).isEqualTo(2);
+            assertThat(err).as(vpcd).contains("--vpcd").doesNotContain("Exception");
+        }
+    }
+
+    @Test
     void refusesAMalformedPinWithoutEchoingIt() {
         String dir = Fixtures.pki().directory().toString();
         int[] status = new int[1];

@@ -15,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.cert.CertPathValidator;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertStore;
@@ -170,6 +171,24 @@ class RevocationServicesTest {
         assertThat(services.faults().mode()).isEqualTo(FaultSwitch.Mode.ERROR);
         get(services.ocspUrl().replace("/ocsp", "/fault?mode=none"));
         assertThat(services.faults().mode()).isEqualTo(FaultSwitch.Mode.NONE);
+    }
+
+    @Test
+    void faultSwitchRefusesAnUnknownModeOrANegativeDelay() throws Exception {
+        assertThat(get(services.ocspUrl().replace("/ocsp", "/fault?mode=explode")).statusCode()).isEqualTo(400);
+        assertThat(get(services.ocspUrl().replace("/ocsp", "/fault?mode=slow&delayMs=-1")).statusCode()).isEqualTo(400);
+        assertThat(get(services.ocspUrl().replace("/ocsp", "/fault?mode=slow&delayMs=soon")).statusCode()).isEqualTo(400);
+        assertThat(services.faults().mode()).isEqualTo(FaultSwitch.Mode.NONE);
+    }
+
+    @Test
+    void answersMalformedRequestToGarbage() throws Exception {
+        HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(URI.create(services.ocspUrl()))
+                .header("Content-Type", "application/ocsp-request")
+                .POST(HttpRequest.BodyPublishers.ofByteArray("not DER".getBytes(StandardCharsets.US_ASCII))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(new OCSPResp(response.body()).getStatus()).isEqualTo(OCSPResp.MALFORMED_REQUEST);
     }
 
     @Test
