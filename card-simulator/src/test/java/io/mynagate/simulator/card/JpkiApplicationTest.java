@@ -299,7 +299,7 @@ class JpkiApplicationTest {
 
     static byte[] digestInfo(byte[] message) throws Exception {
         byte[] hash = MessageDigest.getInstance("SHA-256").digest(message);
-        byte[] prefix = JpkiFiles.SHA256_DIGEST_INFO_PREFIX;
+        byte[] prefix = JpkiFiles.sha256DigestInfoPrefix();
         byte[] info = Arrays.copyOf(prefix, prefix.length + hash.length);
         System.arraycopy(hash, 0, info, prefix.length, hash.length);
         return info;
