@@ -39,7 +39,31 @@ public final class CardSimulatorCli {
         return new CommandLine(new CardSimulatorCli())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(CardSimulatorCli::report)
+                .setParameterExceptionHandler(CardSimulatorCli::rejectArguments)
                 .execute(args);
+    }
+
+    /** A command line that does not parse: one line naming the option, never the value typed. */
+    private static int rejectArguments(CommandLine.ParameterException e, String[] args) {
+        e.getCommandLine().getErr().println("card-simulator: " + redacted(e) + " (see --help)");
+        return CommandLine.ExitCode.USAGE;
+    }
+
+    /** Picocli's own messages quote what was typed, which may be a name, an address or a PIN. */
+    static String redacted(CommandLine.ParameterException e) {
+        if (e instanceof CommandLine.MissingParameterException) {
+            return e.getMessage(); // names the missing options only
+        }
+        if (e instanceof CommandLine.UnmatchedArgumentException) {
+            return "unknown option or unexpected argument";
+        }
+        if (e.getArgSpec() instanceof CommandLine.Model.OptionSpec option) {
+            return "invalid value for " + option.longestName();
+        }
+        if (e.getArgSpec() instanceof CommandLine.Model.PositionalParamSpec parameter) {
+            return "invalid value for " + parameter.paramLabel();
+        }
+        return "invalid command line";
     }
 
     /**
