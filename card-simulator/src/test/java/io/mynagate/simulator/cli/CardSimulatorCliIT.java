@@ -281,7 +281,15 @@ class CardSimulatorCliIT {
             }
             return false;
         });
-        assertThat(ready.get(60, TimeUnit.SECONDS)).as("serve printed ready").isTrue();
+        boolean started;
+        try {
+            started = ready.get(90, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            started = false;
+        }
+        synchronized (OUTPUTS) {
+            assertThat(started).as("serve printed ready; it printed:\n" + String.join("\n", OUTPUTS)).isTrue();
+        }
         // Keep draining so the server never blocks on a full pipe; keep the lines for the privacy check.
         Thread drain = new Thread(() -> {
             try {

@@ -45,6 +45,7 @@ import org.bouncycastle.cert.ocsp.OCSPResp;
 import org.bouncycastle.cert.ocsp.RevokedStatus;
 import org.bouncycastle.cert.ocsp.SingleResp;
 import org.bouncycastle.cert.ocsp.UnknownStatus;
+import org.bouncycastle.cert.ocsp.jcajce.JcaRespID;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.junit.jupiter.api.AfterEach;
@@ -80,6 +81,8 @@ class RevocationServicesTest {
         X509Certificate responder = pki.responderCertificate(CertKind.AUTH, 2);
         assertThat(basic.getCerts()[0]).isEqualTo(new JcaX509CertificateHolder(responder));
         assertThat(basic.isSignatureValid(new JcaContentVerifierProviderBuilder().build(responder.getPublicKey()))).isTrue();
+        assertThat(basic.getResponderId()).isEqualTo(new JcaRespID(responder.getPublicKey(),
+                new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1)));
         responder.verify(card.authCaCertificate().getPublicKey());
         assertThat(responder.getExtendedKeyUsage()).contains("1.3.6.1.5.5.7.3.9");
     }
@@ -103,6 +106,9 @@ class RevocationServicesTest {
         assertThat(basic.getCerts()).isEmpty();
         assertThat(basic.isSignatureValid(new JcaContentVerifierProviderBuilder()
                 .build(card.authCaCertificate().getPublicKey()))).isTrue();
+        // RFC 6960 4.2.2.3: the responder id names the key that signed, here the root's.
+        assertThat(basic.getResponderId()).isEqualTo(new JcaRespID(card.authCaCertificate().getPublicKey(),
+                new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1)));
     }
 
     @Test
