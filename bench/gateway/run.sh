@@ -9,7 +9,7 @@
 # and prints requests/s, p50/p99 and the ratios against the targets. See bench/README.md.
 #
 # Env (defaults in brackets):
-#   DURATION [5]       seconds per case and round          WARMUP [8]   seconds of warm-up per case
+#   DURATION [5]       seconds per case and round          WARMUP [20]  seconds of warm-up per case (JIT)
 #   ROUNDS [5]         interleaved rounds (median taken)
 #   THREADS [1]        wrk threads                         CONNECTIONS [32] wrk connections
 #   TOKENS [10000]     token pool size                     CACHED_TOKENS [100] tokens in case (c)
@@ -17,7 +17,7 @@
 #   INSTANCES [2]      event-loop verticles of gateway and plain proxy
 #   PIN [none]         none: let the OS schedule; split: wrk on CPU 1, servers on CPU 0
 #   KEYCLOAK [auto]    auto: run (e) if the distribution can be had; 1: must run; 0: skip
-#   KC_DURATION [10]   KC_WARMUP [$WARMUP]
+#   KC_DURATION [15]   KC_WARMUP [30]
 #   SKIP_BUILD [0]     1: reuse the last build            MVN_OFFLINE [-o] set to "" to go online
 #   OUT [bench/target/gateway-run]   logs, configs, tokens, results.txt
 #   PROFILE [0]        1: JFR-record both gateways, write OUT/gateway-*.hotspots.txt
@@ -30,7 +30,7 @@ cd "$ROOT"
 
 DURATION=${DURATION:-5}
 ROUNDS=${ROUNDS:-5}
-WARMUP=${WARMUP:-8}
+WARMUP=${WARMUP:-20}
 THREADS=${THREADS:-1}
 CONNECTIONS=${CONNECTIONS:-32}
 TOKENS=${TOKENS:-10000}
@@ -40,8 +40,8 @@ CRYPTO=${CRYPTO:-JDK}
 INSTANCES=${INSTANCES:-2}
 PIN=${PIN:-none}
 KEYCLOAK=${KEYCLOAK:-auto}
-KC_DURATION=${KC_DURATION:-10}
-KC_WARMUP=${KC_WARMUP:-$WARMUP}
+KC_DURATION=${KC_DURATION:-15}
+KC_WARMUP=${KC_WARMUP:-30}
 KC_VERSION=${KC_VERSION:-26.7.3}
 SKIP_BUILD=${SKIP_BUILD:-0}
 MVN_OFFLINE=${MVN_OFFLINE--o}
@@ -62,6 +62,7 @@ esac
 
 # ---- process bookkeeping: every server runs in its own process group, killed on exit ----------
 PIDS=()
+declare -A PID_OF
 cleanup() { # TERM each process group, give them up to 10 s (JFR dumps, Keycloak), then KILL
   local pid i
   for pid in "${PIDS[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || true; done
@@ -80,6 +81,7 @@ start() { # start NAME CMD... ; output to $OUT/NAME.log
   local name=$1; shift
   setsid "${SERVER_CPU[@]}" "$@" >"$OUT/$name.log" 2>&1 &
   PIDS+=("$!")
+  PID_OF[$name]=$!
   disown "$!"  # no job-status noise when it is killed
   log "started $name (pid $!)"
 }
@@ -225,14 +227,38 @@ for c in "${CASES[@]}"; do
 done
 metrics_snapshot "$GW_CACHED_PORT" "$OUT/gateway-cached.metrics.before"
 metrics_snapshot "$GW_NEW_PORT" "$OUT/gateway-new.metrics.before"
+# CPU time per request of the server processes, from /proc/PID/stat (utime + stime): unlike
+# requests/s it hardly depends on how much CPU the rest of the machine leaves over.
+CLK_TCK=$(getconf CLK_TCK)
+declare -A MIDDLE_OF=([upstream]=upstream [plain-proxy]=plain-proxy
+  [gateway-cached]=gateway-cached [gateway-new]=gateway-uncached)
+declare -A MID_TICKS UP_TICKS REQS
+cpu_ticks() { # cpu_ticks NAME -> utime + stime of that server so far
+  local f
+  read -r -a f <"/proc/${PID_OF[$1]}/stat"
+  echo $((f[13] + f[14]))
+}
 for ((round = 1; round <= ROUNDS; round++)); do
   for c in "${CASES[@]}"; do
     bearer_env "$c"
+    mid0=$(cpu_ticks "${MIDDLE_OF[$c]}"); up0=$(cpu_ticks upstream)
     LINE[$c,$round]=$(run_wrk "$DURATION" "http://127.0.0.1:${PORT_OF[$c]}" "$HERE/bearer.lua")
+    mid1=$(cpu_ticks "${MIDDLE_OF[$c]}"); up1=$(cpu_ticks upstream)
     [[ -n "${LINE[$c,$round]}" ]] || die "wrk printed no result for $c"
+    MID_TICKS[$c]=$(( ${MID_TICKS[$c]:-0} + mid1 - mid0 ))
+    UP_TICKS[$c]=$(( ${UP_TICKS[$c]:-0} + up1 - up0 ))
+    REQS[$c]=$(( ${REQS[$c]:-0} + $(field requests "${LINE[$c,$round]}") ))
     log "round $round/$ROUNDS $c: $(field rps "${LINE[$c,$round]}") req/s"
   done
 done
+cpu_us() { # cpu_us CASE middle|all -> CPU microseconds per request
+  local ticks=${MID_TICKS[$1]}
+  [[ $2 == all && $1 != upstream ]] && ticks=$((ticks + UP_TICKS[$1]))
+  awk -v t="$ticks" -v r="${REQS[$1]}" -v hz="$CLK_TCK" 'BEGIN { if (r > 0) printf "%.0f", t * 1e6 / hz / r; else print "n/a" }'
+}
+cpu_ratio() { # cpu_ratio A B -> all-server CPU per request of B / of A (capacity A relative to B)
+  awk -v a="$(cpu_us "$1" all)" -v b="$(cpu_us "$2" all)" 'BEGIN { if (a > 0) printf "%.2f", b / a; else print "n/a" }'
+}
 metrics_snapshot "$GW_CACHED_PORT" "$OUT/gateway-cached.metrics.after"
 metrics_snapshot "$GW_NEW_PORT" "$OUT/gateway-new.metrics.after"
 for c in "${CASES[@]}"; do # the median round of each case (closest to the median if ROUNDS is even)
@@ -360,7 +386,8 @@ verdict() { # verdict VALUE TARGET
   echo "machine: $(nproc) cores shared by wrk and all servers (PIN=$PIN), Java $(java -version 2>&1 | head -n1 | cut -d'"' -f2)"
   echo "wrk -t$THREADS -c$CONNECTIONS, $ROUNDS interleaved rounds of ${DURATION}s per case after ${WARMUP}s warm-up;" \
        "tokens: $TOKENS x $ALG, cached case uses $CACHED_TOKENS; gateway crypto=$CRYPTO instances=$INSTANCES"
-  printf '%-34s %12s %9s %9s %8s %7s\n' case "requests/s" "p50 ms" "p99 ms" non-2xx sockerr
+  printf '%-34s %12s %9s %9s %8s %7s %10s %10s\n' case "requests/s" "p50 ms" "p99 ms" non-2xx sockerr \
+    "cpu us/req" "+upstream"
   for key in upstream plain-proxy gateway-cached gateway-new keycloak-introspect; do
     label=$key
     case $key in
@@ -371,12 +398,15 @@ verdict() { # verdict VALUE TARGET
       keycloak-introspect) label="(e) Keycloak introspection" ;;
     esac
     if [[ -n "${RPS[$key]:-}" ]]; then
-      printf '%-34s %12s %9s %9s %8s %7s\n' "$label" "${RPS[$key]}" "${P50[$key]}" "${P99[$key]}" \
-        "${NON2XX[$key]}" "${ERRS[$key]}"
+      cpu_mid=""; cpu_all=""
+      if [[ -n "${REQS[$key]:-}" ]]; then cpu_mid=$(cpu_us "$key" middle); cpu_all=$(cpu_us "$key" all); fi
+      printf '%-34s %12s %9s %9s %8s %7s %10s %10s\n' "$label" "${RPS[$key]}" "${P50[$key]}" \
+        "${P99[$key]}" "${NON2XX[$key]}" "${ERRS[$key]}" "$cpu_mid" "$cpu_all"
     else
       printf '%-34s %s\n' "$label" "$KC_NOTE"
     fi
   done
+  echo "cpu us/req: CPU time of the process wrk talks to per request, over all rounds; +upstream adds the upstream's"
   echo "(d) uses a second gateway with cache.verifiedTokens: 0, so every request is verified in full"
   echo "cache metrics during (c): ${CACHE_C:-n/a}"
   echo "cache metrics during (d): ${CACHE_D:-n/a}"
@@ -387,6 +417,9 @@ verdict() { # verdict VALUE TARGET
   printf '  %-44s %6s  (target >= 0.5)  %s\n' "gateway every-token-new / plain proxy" "$r2" "$(verdict "$r2" 0.5)"
   printf '  %-44s %6s  (target >= 30)   %s\n' "gateway cached / Keycloak introspection" "$r3" "$(verdict "$r3" 30)"
   printf '  %-44s %6s  (for reference)\n' "plain proxy / upstream direct" "$(printf '%.2f' "$R_PROXY")"
+  echo "the same ratios estimated from server CPU per request (capacity if the servers had the CPU to themselves):"
+  printf '  %-44s %6s\n' "gateway cached / plain proxy" "$(cpu_ratio gateway-cached plain-proxy)"
+  printf '  %-44s %6s\n' "gateway every-token-new / plain proxy" "$(cpu_ratio gateway-new plain-proxy)"
   echo "requests/s per round (figures above: median round; ratios: median of per-round ratios):"
   echo "$ROUND_TABLE"
   bad=0

@@ -116,7 +116,7 @@ public final class SimulatedCardBuilder {
     }
 
     private CardApplication jpkiApplication() {
-        CardApplication jpki = new CardApplication("JPKI", JpkiFiles.JPKI_AID);
+        CardApplication jpki = new CardApplication("JPKI", JpkiFiles.jpkiAid());
         int authCertPin = tokenType.authCertificateNeedsPin() ? JpkiFiles.AUTH_PIN : ElementaryFile.FREE;
         jpki.file(ElementaryFile.data(JpkiFiles.TOKEN_INFO, tokenInfo(), ElementaryFile.FREE))
                 .file(ElementaryFile.data(JpkiFiles.AUTH_CERT, der(authCertificate), authCertPin))

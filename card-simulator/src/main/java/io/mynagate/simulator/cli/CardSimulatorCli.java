@@ -39,7 +39,31 @@ public final class CardSimulatorCli {
         return new CommandLine(new CardSimulatorCli())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(CardSimulatorCli::report)
+                .setParameterExceptionHandler(CardSimulatorCli::rejectArguments)
                 .execute(args);
+    }
+
+    /** A command line that does not parse: one line naming the option, never the value typed. */
+    private static int rejectArguments(CommandLine.ParameterException e, String[] args) {
+        e.getCommandLine().getErr().println("card-simulator: " + redacted(e) + " (see --help)");
+        return CommandLine.ExitCode.USAGE;
+    }
+
+    /** Picocli's own messages quote what was typed, which may be a name, an address or a PIN. */
+    static String redacted(CommandLine.ParameterException e) {
+        if (e instanceof CommandLine.MissingParameterException) {
+            return e.getMessage(); // names the missing options only
+        }
+        if (e instanceof CommandLine.UnmatchedArgumentException) {
+            return "unknown option or unexpected argument";
+        }
+        if (e.getArgSpec() instanceof CommandLine.Model.OptionSpec option) {
+            return "invalid value for " + option.longestName();
+        }
+        if (e.getArgSpec() instanceof CommandLine.Model.PositionalParamSpec parameter) {
+            return "invalid value for " + parameter.paramLabel();
+        }
+        return "invalid command line";
     }
 
     /**
@@ -199,6 +223,7 @@ public final class CardSimulatorCli {
 
         @Override
         public Integer call() throws Exception {
+            InetSocketAddress vpcdAddress = hostAndPort(vpcd);
             TestPki pki = TestPki.open(dir);
             int ocsp = ocspPort != null ? ocspPort : pki.ocspPort();
             int crl = crlPort != null ? crlPort : pki.crlPort();
@@ -206,8 +231,7 @@ public final class CardSimulatorCli {
                     new InetSocketAddress(pki.host(), crl));
             VpcdCardClient card = null;
             if (cardId != null) {
-                int colon = vpcd.lastIndexOf(':');
-                card = VpcdCardClient.keepInserted(vpcd.substring(0, colon), Integer.parseInt(vpcd.substring(colon + 1)),
+                card = VpcdCardClient.keepInserted(vpcdAddress.getHostString(), vpcdAddress.getPort(),
                         pki.card(cardId).toSimulatedCard());
             }
             PrintWriter out = spec.commandLine().getOut();
@@ -229,6 +253,24 @@ public final class CardSimulatorCli {
             }));
             stop.await();
             return 0;
+        }
+
+        /** Parses {@code HOST:PORT}, before anything starts, so a typo is an input error (exit 2). */
+        static InetSocketAddress hostAndPort(String value) {
+            int colon = value.lastIndexOf(':');
+            if (colon <= 0 || colon == value.length() - 1) {
+                throw new IllegalArgumentException("--vpcd must be HOST:PORT");
+            }
+            int port;
+            try {
+                port = Integer.parseInt(value.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--vpcd must be HOST:PORT");
+            }
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("--vpcd port must be 1..65535");
+            }
+            return InetSocketAddress.createUnresolved(value.substring(0, colon), port);
         }
     }
 }

@@ -39,9 +39,16 @@ public final class FaultSwitch {
         this.mode = Objects.requireNonNull(newMode);
     }
 
-    /** Switches to {@link Mode#SLOW} with the given delay. */
+    /**
+     * Switches to {@link Mode#SLOW} with the given delay.
+     *
+     * @throws IllegalArgumentException when the delay is negative
+     */
     public void slow(Duration newDelay) {
-        this.delay = Objects.requireNonNull(newDelay);
+        if (newDelay.isNegative()) {
+            throw new IllegalArgumentException("the delay must not be negative");
+        }
+        this.delay = newDelay;
         this.mode = Mode.SLOW;
     }
 

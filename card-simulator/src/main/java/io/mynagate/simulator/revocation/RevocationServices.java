@@ -123,7 +123,8 @@ public final class RevocationServices implements AutoCloseable {
                 LOG.log(Level.INFO, "fault mode now {0}", mode);
                 Http.send(exchange, 200, "text/plain", mode.name().getBytes(StandardCharsets.US_ASCII));
             } catch (IllegalArgumentException e) {
-                Http.send(exchange, 400, "text/plain", "mode=none|error|trylater|slow".getBytes(StandardCharsets.US_ASCII));
+                Http.send(exchange, 400, "text/plain",
+                        "mode=none|error|trylater|slow[&delayMs=N, N >= 0]".getBytes(StandardCharsets.US_ASCII));
             }
         }
     }

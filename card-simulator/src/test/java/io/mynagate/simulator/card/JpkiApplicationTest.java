@@ -22,6 +22,8 @@ import java.security.Signature;
 import java.util.Arrays;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The JPKI application at APDU level, as jpki-reference.md section 1 describes it. */
 class JpkiApplicationTest {
@@ -228,6 +230,45 @@ class JpkiApplicationTest {
         assertThat(sw(card.transmit(hex("00A4020C05000A")))).isEqualTo(0x6700);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"", "00", "00A404", "00A4020C03000A00", "00A4020C"})
+    void answers6700ToCommandsWithoutAValidHeaderOrFileId(String command) {
+        SimulatedCard card = selected();
+        assertThat(sw(card.transmit(hex(command)))).isEqualTo(0x6700);
+    }
+
+    @Test
+    void answers6D00ToAnUnknownInstruction() {
+        SimulatedCard card = selected();
+        assertThat(sw(card.transmit(hex("00CA9F7F00")))).isEqualTo(0x6D00);
+    }
+
+    @Test
+    void refusesReadBinaryByShortFileIdentifier() {
+        SimulatedCard card = selected();
+        card.transmit(selectEf(JpkiFiles.AUTH_CERT));
+        assertThat(sw(card.transmit(hex("00B0810004")))).isEqualTo(0x6A86);
+    }
+
+    @Test
+    void malformedVerifySpendsNoTry() {
+        SimulatedCard card = selected();
+        card.transmit(selectEf(JpkiFiles.AUTH_PIN));
+        assertThat(sw(card.transmit(hex("002000800539393939")))).isEqualTo(0x6700);
+        assertThat(sw(card.transmit(verifyQuery()))).isEqualTo(0x63C3);
+    }
+
+    @Test
+    void refusesToSignDataThatCannotBePadded() throws Exception {
+        SimulatedCard card = selected();
+        card.transmit(selectEf(JpkiFiles.AUTH_PIN));
+        card.transmit(verify(Fixtures.PIN));
+        card.transmit(selectEf(JpkiFiles.AUTH_KEY));
+        assertThat(sw(card.transmit(sign(new byte[246])))).isEqualTo(0x6700);
+        assertThat(sw(card.transmit(hex("802A0080")))).isEqualTo(0x6700);
+        assertThat(card.signatures()).isZero();
+    }
+
     @Test
     void answers6A86ForBadVerifyParameters() {
         SimulatedCard card = selected();
@@ -258,7 +299,7 @@ class JpkiApplicationTest {
 
     static byte[] digestInfo(byte[] message) throws Exception {
         byte[] hash = MessageDigest.getInstance("SHA-256").digest(message);
-        byte[] prefix = JpkiFiles.SHA256_DIGEST_INFO_PREFIX;
+        byte[] prefix = JpkiFiles.sha256DigestInfoPrefix();
         byte[] info = Arrays.copyOf(prefix, prefix.length + hash.length);
         System.arraycopy(hash, 0, info, prefix.length, hash.length);
         return info;

@@ -18,6 +18,8 @@ class MyNumberTest {
         // 0...0 then 1 at weight 2: sum 2 -> r = 2 -> 9; all zeros: r = 0 -> 0
         assertThat(MyNumber.checkDigit("00000000000")).isZero();
         assertThat(MyNumber.checkDigit("00000000001")).isEqualTo(9);
+        // 6 at weight 2: sum 12 -> r = 1 -> 0 (not 11 - 1 = 10)
+        assertThat(MyNumber.checkDigit("00000000006")).isZero();
     }
 
     @Test

@@ -16,12 +16,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,11 +34,13 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code bin/jpki verify} accepts a simulator-issued certificate with OCSP and with CRL, rejects a
  * revoked one, and rejects everything while the responder is switched to fail.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CardSimulatorCliIT {
     private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
     private static final String NAME = "試験花子";
     private static final String ADDRESS = "大阪府大阪市北区梅田1-1";
     private static final String PASSWORD = "ZQXW4217";
+    private static final String PIN = "4321";
     private static final List<String> OUTPUTS = new ArrayList<>();
 
     @TempDir
@@ -62,7 +69,9 @@ class CardSimulatorCliIT {
     static void stopServices() throws Exception {
         if (server != null) {
             server.destroy();
-            server.waitFor(10, TimeUnit.SECONDS);
+            if (!server.waitFor(20, TimeUnit.SECONDS)) {
+                server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
         }
     }
 
@@ -131,20 +140,57 @@ class CardSimulatorCliIT {
         assertThat(renewed.exit).as(renewed.out).isZero();
     }
 
+    /** Runs last, so that it sees what every other test made the scripts and the server print. */
     @Test
-    void nothingPrintedCarriesPersonalDataOrTheSignaturePassword() {
+    @Order(Integer.MAX_VALUE)
+    void nothingPrintedCarriesPersonalDataPinOrMyNumber() throws Exception {
+        awaitServerLogged("fault mode now ERROR"); // the server's own log is part of what is checked
+        Pattern pin = Pattern.compile("(?<![0-9A-Za-z])" + PIN + "(?![0-9A-Za-z])");
+        List<String> myNumbers = myNumbers();
         synchronized (OUTPUTS) {
             assertThat(OUTPUTS).isNotEmpty();
             for (String out : OUTPUTS) {
                 assertThat(out).doesNotContain(NAME).doesNotContain(ADDRESS).doesNotContain(PASSWORD)
-                        .doesNotContain("1999-12-31");
+                        .doesNotContain("1999-12-31").doesNotContain("19991231");
+                assertThat(pin.matcher(out).find()).as("PIN in: " + out).isFalse();
+                for (String myNumber : myNumbers) {
+                    assertThat(out).doesNotContain(myNumber);
+                }
             }
         }
     }
 
+    private static void awaitServerLogged(String text) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            synchronized (OUTPUTS) {
+                if (OUTPUTS.stream().anyMatch(line -> line.contains(text))) {
+                    return;
+                }
+            }
+            Thread.sleep(100);
+        }
+        fail("the server never logged: " + text);
+    }
+
+    private static List<String> myNumbers() throws IOException {
+        List<String> numbers = new ArrayList<>();
+        try (Stream<Path> cards = Files.list(dir.resolve("cards"))) {
+            for (Path card : cards.toList()) {
+                Properties properties = new Properties();
+                try (var in = Files.newBufferedReader(card.resolve("card.properties"), StandardCharsets.UTF_8)) {
+                    properties.load(in);
+                }
+                numbers.add(properties.getProperty("myNumber"));
+            }
+        }
+        assertThat(numbers).isNotEmpty().allSatisfy(n -> assertThat(n).matches("[0-9]{12}"));
+        return numbers;
+    }
+
     private static String issue() throws Exception {
         return simulator("card", "issue", dir.toString(), "--name", NAME, "--address", ADDRESS, "--birth", "1999-12-31",
-                "--sex", "2", "--pin", "4321", "--sign-password", PASSWORD).trim();
+                "--sex", "2", "--pin", PIN, "--sign-password", PASSWORD).trim();
     }
 
     private static String crlUrl() {
@@ -235,12 +281,23 @@ class CardSimulatorCliIT {
             }
             return false;
         });
-        assertThat(ready.get(60, TimeUnit.SECONDS)).as("serve printed ready").isTrue();
-        // Keep draining so the server never blocks on a full pipe.
+        boolean started;
+        try {
+            started = ready.get(90, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            started = false;
+        }
+        synchronized (OUTPUTS) {
+            assertThat(started).as("serve printed ready; it printed:\n" + String.join("\n", OUTPUTS)).isTrue();
+        }
+        // Keep draining so the server never blocks on a full pipe; keep the lines for the privacy check.
         Thread drain = new Thread(() -> {
             try {
-                while (reader.readLine() != null) {
-                    // discard
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    synchronized (OUTPUTS) {
+                        OUTPUTS.add(line);
+                    }
                 }
             } catch (IOException ignored) {
                 // server stopped

@@ -61,6 +61,46 @@ class CardSimulatorCliTest {
     }
 
     @Test
+    void refusesAMalformedVpcdAddressBeforeStartingAnything() {
+        String dir = Fixtures.pki().directory().toString();
+        for (String vpcd : new String[] {"localhost", "localhost:", ":35963", "localhost:vpcd", "localhost:70000"}) {
+            int[] status = new int[1];
+            String err = stderrOf(() -> status[0] = CardSimulatorCli.run("serve", dir, "--vpcd", vpcd));
+            assertThat(status[0]).as(vpcd).isEqualTo(2);
+            assertThat(err).as(vpcd).contains("--vpcd").doesNotContain("Exception");
+        }
+    }
+
+    @Test
+    void refusesAMistypedOptionWithoutEchoingTheAddressAfterIt() {
+        String dir = Fixtures.pki().directory().toString();
+        int[] status = new int[1];
+        String err = stderrOf(() -> status[0] = CardSimulatorCli.run("card", "issue", dir, "--name", "n",
+                "--adress", "誤入力県誤入力市1-1", "--address", "a", "--birth", "2000-01-01", "--sex", "1"));
+        assertThat(status[0]).isEqualTo(2);
+        assertThat(err).contains("unknown option").doesNotContain("誤入力");
+    }
+
+    @Test
+    void refusesAnImpossibleBirthDateWithoutEchoingIt() {
+        String dir = Fixtures.pki().directory().toString();
+        int[] status = new int[1];
+        String err = stderrOf(() -> status[0] = CardSimulatorCli.run("card", "issue", dir, "--name", "n", "--address",
+                "a", "--birth", "1990-02-30", "--sex", "1"));
+        assertThat(status[0]).isEqualTo(2);
+        assertThat(err).contains("--birth").doesNotContain("1990-02-30");
+    }
+
+    @Test
+    void namesMissingOptions() {
+        String dir = Fixtures.pki().directory().toString();
+        int[] status = new int[1];
+        String err = stderrOf(() -> status[0] = CardSimulatorCli.run("card", "issue", dir, "--name", "n"));
+        assertThat(status[0]).isEqualTo(2);
+        assertThat(err).contains("--address").contains("--birth");
+    }
+
+    @Test
     void refusesAMalformedPinWithoutEchoingIt() {
         String dir = Fixtures.pki().directory().toString();
         int[] status = new int[1];

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.mynagate.jpki.card.CardRemovedException;
 import io.mynagate.jpki.card.JpkiCardClient;
 import io.mynagate.jpki.card.PinKind;
 import io.mynagate.jpki.card.TokenKind;
@@ -14,8 +15,6 @@ import io.mynagate.simulator.pki.IssuedCard;
 import io.mynagate.simulator.testing.Fixtures;
 import io.mynagate.simulator.vpcd.VpcdCardClient;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +25,7 @@ import java.security.MessageDigest;
 import java.security.Signature;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.smartcardio.Card;
 import javax.smartcardio.CardTerminal;
@@ -61,11 +61,9 @@ class PcscdVpcdIT {
     static void insertCardIntoPcscd() throws Exception {
         lockChannel = FileChannel.open(LOCK_FILE, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         lock = lockChannel.lock();
-        requireVpcd();
         issued = Fixtures.adultCard();
         card = issued.toSimulatedCard();
-        inserted = VpcdCardClient.insert(VPCD_HOST, VPCD_PORT, card);
-        awaitCardInReader();
+        insert();
     }
 
     @AfterAll
@@ -121,6 +119,25 @@ class PcscdVpcdIT {
                 .isInstanceOfSatisfying(WrongPinException.class, e -> assertThat(e.triesLeft()).isEqualTo(4));
         client.verifyPin(PinKind.SIGNATURE, Fixtures.PASSWORD.toCharArray()); // restores the counter for the others
         assertThat(client.triesLeft(PinKind.SIGNATURE)).isEqualTo(5);
+    }
+
+    @Test
+    void removingTheCardMidSessionFailsAsRemovedThroughPcscd() throws Exception {
+        JpkiCardClient client = JpkiCardClient.open(connection.getBasicChannel());
+        client.readAuthenticationCertificate();
+        inserted.close();
+        awaitReader(false);
+        try {
+            assertThatThrownBy(client::readAuthenticationCertificate).isInstanceOf(CardRemovedException.class);
+        } finally {
+            try {
+                connection.disconnect(false);
+            } catch (Exception | Error ignored) {
+                // the handle died with the card
+            }
+            insert();
+            connection = terminal().connect("*");
+        }
     }
 
     @Test
@@ -185,25 +202,32 @@ class PcscdVpcdIT {
 
     private static String run(String... command) throws Exception {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        byte[] output = process.getInputStream().readAllBytes();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail(command[0] + " did not finish");
+        // Read on another thread so that a hanging tool still hits the timeout below.
+        CompletableFuture<byte[]> output = CompletableFuture.supplyAsync(() -> {
+            try {
+                return process.getInputStream().readAllBytes();
+            } catch (IOException e) {
+                return new byte[0];
+            }
+        });
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            fail(command[0] + " did not finish within 120 s");
         }
-        String text = new String(output, StandardCharsets.UTF_8);
+        String text = new String(output.get(10, TimeUnit.SECONDS), StandardCharsets.UTF_8);
         assertThat(process.exitValue()).as(command[0] + " exit status; output:\n" + text).isZero();
         return text;
     }
 
-    private static void requireVpcd() {
-        try (Socket probe = new Socket()) {
-            probe.connect(new InetSocketAddress(VPCD_HOST, VPCD_PORT), 2000);
+    /** Connects the card to vpcd (no separate probe: vpcd would take a probe for a card). */
+    private static void insert() throws Exception {
+        try {
+            inserted = VpcdCardClient.insert(VPCD_HOST, VPCD_PORT, card);
         } catch (IOException e) {
             fail("vpcd is not listening on " + VPCD_HOST + ":" + VPCD_PORT
                     + ": start pcscd with vsmartcard-vpcd (pgrep -x pcscd || (mkdir -p /run/pcscd && pcscd))");
         }
-        // The probe was taken for a card insertion; give vpcd a moment to notice it went away.
-        sleep(1500);
+        awaitReader(true);
     }
 
     private static CardTerminal terminal() throws Exception {
@@ -216,19 +240,27 @@ class PcscdVpcdIT {
         throw new AssertionError("no card in a reader named " + READER_PREFIX);
     }
 
-    private static void awaitCardInReader() throws Exception {
+    /** Polls pcscd until the reader shows (or no longer shows) a card; pcscd polls vpcd, so this takes a moment. */
+    private static void awaitReader(boolean cardPresent) throws Exception {
         List<String> seen = new ArrayList<>();
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (System.currentTimeMillis() < deadline) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
             try {
                 terminal();
-                return;
+                if (cardPresent) {
+                    return;
+                }
+                seen.add("card still present");
             } catch (AssertionError | Exception e) {
+                if (!cardPresent) {
+                    return;
+                }
                 seen.add(e.getClass().getSimpleName());
-                sleep(250);
             }
+            sleep(250);
         }
-        fail("pcscd never showed the simulated card in " + READER_PREFIX + " " + seen.subList(0, Math.min(3, seen.size())));
+        fail("pcscd never showed " + (cardPresent ? "the simulated card in " : "an empty ") + READER_PREFIX + " "
+                + seen.subList(0, Math.min(3, seen.size())));
     }
 
     private static void sleep(long millis) {

@@ -15,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.cert.CertPathValidator;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertStore;
@@ -44,6 +45,7 @@ import org.bouncycastle.cert.ocsp.OCSPResp;
 import org.bouncycastle.cert.ocsp.RevokedStatus;
 import org.bouncycastle.cert.ocsp.SingleResp;
 import org.bouncycastle.cert.ocsp.UnknownStatus;
+import org.bouncycastle.cert.ocsp.jcajce.JcaRespID;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.junit.jupiter.api.AfterEach;
@@ -79,6 +81,8 @@ class RevocationServicesTest {
         X509Certificate responder = pki.responderCertificate(CertKind.AUTH, 2);
         assertThat(basic.getCerts()[0]).isEqualTo(new JcaX509CertificateHolder(responder));
         assertThat(basic.isSignatureValid(new JcaContentVerifierProviderBuilder().build(responder.getPublicKey()))).isTrue();
+        assertThat(basic.getResponderId()).isEqualTo(new JcaRespID(responder.getPublicKey(),
+                new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1)));
         responder.verify(card.authCaCertificate().getPublicKey());
         assertThat(responder.getExtendedKeyUsage()).contains("1.3.6.1.5.5.7.3.9");
     }
@@ -102,6 +106,9 @@ class RevocationServicesTest {
         assertThat(basic.getCerts()).isEmpty();
         assertThat(basic.isSignatureValid(new JcaContentVerifierProviderBuilder()
                 .build(card.authCaCertificate().getPublicKey()))).isTrue();
+        // RFC 6960 4.2.2.3: the responder id names the key that signed, here the root's.
+        assertThat(basic.getResponderId()).isEqualTo(new JcaRespID(card.authCaCertificate().getPublicKey(),
+                new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1)));
     }
 
     @Test
@@ -170,6 +177,24 @@ class RevocationServicesTest {
         assertThat(services.faults().mode()).isEqualTo(FaultSwitch.Mode.ERROR);
         get(services.ocspUrl().replace("/ocsp", "/fault?mode=none"));
         assertThat(services.faults().mode()).isEqualTo(FaultSwitch.Mode.NONE);
+    }
+
+    @Test
+    void faultSwitchRefusesAnUnknownModeOrANegativeDelay() throws Exception {
+        assertThat(get(services.ocspUrl().replace("/ocsp", "/fault?mode=explode")).statusCode()).isEqualTo(400);
+        assertThat(get(services.ocspUrl().replace("/ocsp", "/fault?mode=slow&delayMs=-1")).statusCode()).isEqualTo(400);
+        assertThat(get(services.ocspUrl().replace("/ocsp", "/fault?mode=slow&delayMs=soon")).statusCode()).isEqualTo(400);
+        assertThat(services.faults().mode()).isEqualTo(FaultSwitch.Mode.NONE);
+    }
+
+    @Test
+    void answersMalformedRequestToGarbage() throws Exception {
+        HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(URI.create(services.ocspUrl()))
+                .header("Content-Type", "application/ocsp-request")
+                .POST(HttpRequest.BodyPublishers.ofByteArray("not DER".getBytes(StandardCharsets.US_ASCII))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(new OCSPResp(response.body()).getStatus()).isEqualTo(OCSPResp.MALFORMED_REQUEST);
     }
 
     @Test

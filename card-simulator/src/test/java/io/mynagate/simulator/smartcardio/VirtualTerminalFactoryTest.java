@@ -71,7 +71,7 @@ class VirtualTerminalFactoryTest {
         new Thread(() -> reader.insert(card)).start();
         assertThat(terminal.waitForCardPresent(5000)).isTrue();
         var response = terminal.connect("T=1").getBasicChannel()
-                .transmit(new CommandAPDU(0x00, 0xA4, 0x04, 0x0C, io.mynagate.jpki.card.JpkiFiles.JPKI_AID));
+                .transmit(new CommandAPDU(0x00, 0xA4, 0x04, 0x0C, io.mynagate.jpki.card.JpkiFiles.jpkiAid()));
         assertThat(response.getSW()).isEqualTo(0x9000);
     }
 

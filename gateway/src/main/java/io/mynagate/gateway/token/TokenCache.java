@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * lookups lock-free; a strict LRU would serialize all event loops on one lock.
  */
 public final class TokenCache {
-  /** One digest per event-loop thread: computed on every request, so no provider lookup each time. */
+  /** One digest per event-loop thread: used on every request, so no provider lookup each time. */
   private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
     try {
       return MessageDigest.getInstance("SHA-256");

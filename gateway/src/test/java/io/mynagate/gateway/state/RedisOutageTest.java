@@ -6,6 +6,7 @@ import io.mynagate.gateway.support.GatewayFixture;
 import io.mynagate.gateway.support.RedisSupport;
 import io.mynagate.gateway.support.TcpRelay;
 import io.mynagate.gateway.support.Tokens;
+import io.vertx.core.MultiMap;
 import java.util.function.IntSupplier;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +47,30 @@ class RedisOutageTest {
       long recovered = millisUntil(() -> gw.get("/api/x", token).statusCode(), 200, 5000);
       System.out.printf("Redis outage: refused after %d ms, serving again %d ms after restore%n",
           refused, recovered);
+    }
+  }
+
+  @Test
+  void logoutRefusedDuringAnOutageIsAcceptedWhenTheIssuerRetries() throws Exception {
+    TcpRelay[] relay = new TcpRelay[1];
+    try (GatewayFixture gw = GatewayFixture.start(f -> {
+      relay[0] = new TcpRelay(f.vertx, 6379);
+      f.config.put("redis", RedisSupport.config("redis://127.0.0.1:" + relay[0].port(),
+          RedisSupport.uniquePrefix(), "closed"));
+    })) {
+      MultiMap form = MultiMap.caseInsensitiveMultiMap().add("logout_token", Tokens.signLogout(
+          gw.rsa, Tokens.logoutClaims(gw.issuer(), "sid-outage", "sub-outage").build()));
+      assertThat(gw.get("/health", null).statusCode()).as("Redis reachable").isEqualTo(200);
+
+      relay[0].cut();
+      assertThat(gw.postForm("/backchannel-logout", form, null).statusCode()).isEqualTo(503);
+
+      relay[0].restore();
+      millisUntil(() -> gw.get("/health", null).statusCode(), 200, 5000);
+      assertThat(gw.postForm("/backchannel-logout", form, null).statusCode()).as("retry")
+          .isEqualTo(200);
+      assertThat(gw.postForm("/backchannel-logout", form, null).statusCode()).as("replay")
+          .isEqualTo(400);
     }
   }
 }

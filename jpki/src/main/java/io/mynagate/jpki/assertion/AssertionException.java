@@ -10,10 +10,15 @@ import io.mynagate.jpki.JpkiException;
 public abstract class AssertionException extends JpkiException {
     private static final long serialVersionUID = 1L;
 
+    /** @param message what was refused, without secrets or personal data */
     protected AssertionException(String message) {
         super(message);
     }
 
+    /**
+     * @param message what was refused, without secrets or personal data
+     * @param cause the underlying failure
+     */
     protected AssertionException(String message, Throwable cause) {
         super(message, cause);
     }

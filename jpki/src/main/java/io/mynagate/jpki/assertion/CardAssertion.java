@@ -181,7 +181,7 @@ public final class CardAssertion {
     static byte[] digestInfo(byte[] data) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(data);
-            byte[] prefix = JpkiFiles.SHA256_DIGEST_INFO_PREFIX;
+            byte[] prefix = JpkiFiles.sha256DigestInfoPrefix();
             byte[] info = new byte[prefix.length + hash.length];
             System.arraycopy(prefix, 0, info, 0, prefix.length);
             System.arraycopy(hash, 0, info, prefix.length, hash.length);

@@ -13,7 +13,7 @@ import io.mynagate.jpki.JpkiException;
 public interface Signer {
     /**
      * @param sha256DigestInfo the 51-byte DER DigestInfo of a SHA-256 hash
-     *     ({@code JpkiFiles.SHA256_DIGEST_INFO_PREFIX} followed by the 32-byte hash)
+     *     ({@code JpkiFiles.sha256DigestInfoPrefix()} followed by the 32-byte hash)
      * @return the signature, as long as the RSA modulus (256 bytes for RSA-2048)
      * @throws JpkiException when the signer refuses (wrong PIN, card removed, ...)
      */

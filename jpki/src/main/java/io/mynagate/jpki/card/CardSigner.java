@@ -20,7 +20,7 @@ final class CardSigner implements Signer {
 
     @Override
     public byte[] sign(byte[] sha256DigestInfo) throws JpkiException {
-        byte[] prefix = JpkiFiles.SHA256_DIGEST_INFO_PREFIX;
+        byte[] prefix = JpkiFiles.sha256DigestInfoPrefix();
         if (sha256DigestInfo == null || sha256DigestInfo.length != prefix.length + 32
                 || !Arrays.equals(sha256DigestInfo, 0, prefix.length, prefix, 0, prefix.length)) {
             throw new IllegalArgumentException("expected the 51-byte DER DigestInfo of a SHA-256 hash");

@@ -68,7 +68,7 @@ public final class JpkiCardClient {
     public static JpkiCardClient open(CardChannel channel) throws JpkiCardException {
         ApduTransport transport = new ApduTransport(Objects.requireNonNull(channel, "channel"));
         ResponseAPDU response = transport.transmit(
-                new CommandAPDU(0x00, INS_SELECT, SELECT_BY_AID, NO_RESPONSE_DATA, JpkiFiles.JPKI_AID));
+                new CommandAPDU(0x00, INS_SELECT, SELECT_BY_AID, NO_RESPONSE_DATA, JpkiFiles.jpkiAid()));
         int sw = response.getSW();
         if (sw != StatusWords.OK) {
             if (StatusWords.isNoSuchApplication(sw)) {
@@ -236,7 +236,7 @@ public final class JpkiCardClient {
         if (sha256Hash == null || sha256Hash.length != SHA256_LENGTH) {
             throw new IllegalArgumentException("a SHA-256 hash is 32 bytes");
         }
-        byte[] prefix = JpkiFiles.SHA256_DIGEST_INFO_PREFIX;
+        byte[] prefix = JpkiFiles.sha256DigestInfoPrefix();
         byte[] digestInfo = Arrays.copyOf(prefix, prefix.length + SHA256_LENGTH);
         System.arraycopy(sha256Hash, 0, digestInfo, prefix.length, SHA256_LENGTH);
         return signDigestInfo(kind, pin, digestInfo);

@@ -9,10 +9,15 @@ import io.mynagate.jpki.JpkiException;
 public abstract class JpkiCardException extends JpkiException {
     private static final long serialVersionUID = 1L;
 
+    /** @param message what was refused, without secrets or personal data */
     protected JpkiCardException(String message) {
         super(message);
     }
 
+    /**
+     * @param message what was refused, without secrets or personal data
+     * @param cause the underlying failure
+     */
     protected JpkiCardException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -9,8 +9,9 @@ package io.mynagate.jpki.card;
  * nothing in this library may select them.
  */
 public final class JpkiFiles {
-    /** AID of the JPKI application. */
-    public static final byte[] JPKI_AID = {
+    // Arrays are handed out as copies: a public static array could be changed by any caller,
+    // and the client selects and signs with these bytes.
+    private static final byte[] JPKI_AID = {
         (byte) 0xD3, (byte) 0x92, (byte) 0xF0, 0x00, 0x26, 0x01, 0x00, 0x00, 0x00, 0x01
     };
 
@@ -35,11 +36,23 @@ public final class JpkiFiles {
     /** Token info (PKCS#11 CK_TOKEN_INFO); the label is the first 32 bytes, space padded. */
     public static final int TOKEN_INFO = 0x0006;
 
-    /** DER prefix of a SHA-256 DigestInfo; the 32-byte hash follows (51 bytes in all). */
-    public static final byte[] SHA256_DIGEST_INFO_PREFIX = {
+    private static final byte[] SHA256_DIGEST_INFO_PREFIX = {
         0x30, 0x31, 0x30, 0x0D, 0x06, 0x09, 0x60, (byte) 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01,
         0x05, 0x00, 0x04, 0x20
     };
 
     private JpkiFiles() {}
+
+    /** AID of the JPKI application, {@code D3 92 F0 00 26 01 00 00 00 01}; a fresh copy on every call. */
+    public static byte[] jpkiAid() {
+        return JPKI_AID.clone();
+    }
+
+    /**
+     * DER prefix of a SHA-256 DigestInfo (RFC 8017 section 9.2 note 1); the 32-byte hash follows
+     * (51 bytes in all). A fresh copy on every call.
+     */
+    public static byte[] sha256DigestInfoPrefix() {
+        return SHA256_DIGEST_INFO_PREFIX.clone();
+    }
 }

@@ -156,6 +156,15 @@ class AssertionVerifierTest {
     }
 
     @Test
+    void rejectsEmbeddedJwkHeader() {
+        // An embedded key would let anyone sign; the key must come from the x5c certificate only.
+        Map<String, Object> jwk = new com.nimbusds.jose.jwk.RSAKey.Builder(
+                (java.security.interfaces.RSAPublicKey) OTHER_CARD.certificate().getPublicKey()).build().toJSONObject();
+        rejecting(valid().header("jwk", jwk).signedBy(OTHER_CARD.privateKey()).sign())
+                .isInstanceOf(DisallowedHeaderException.class).hasMessageContaining("jwk");
+    }
+
+    @Test
     void rejectsCritHeader() {
         rejecting(valid().header("crit", List.of("exp")).header("exp", 1).sign())
                 .isInstanceOf(DisallowedHeaderException.class).hasMessageContaining("crit");

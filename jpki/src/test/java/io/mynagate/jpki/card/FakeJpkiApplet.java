@@ -115,7 +115,7 @@ final class FakeJpkiApplet implements ScriptedCardChannel.Responder {
         }
         pendingResponse = new byte[0];
         if (c.getCLA() == 0x00 && c.getINS() == 0xA4 && c.getP1() == 0x04) {
-            applicationSelected = Arrays.equals(c.getData(), JpkiFiles.JPKI_AID);
+            applicationSelected = Arrays.equals(c.getData(), JpkiFiles.jpkiAid());
             current = -1;
             verified.clear();
             return sw(applicationSelected ? 0x9000 : 0x6A82);

@@ -444,12 +444,22 @@ class JpkiCardClientTest {
                 JpkiFiles.SIGN_PIN, JpkiFiles.TOKEN_INFO);
         assertThat(sent(0xA4)).allSatisfy(select -> {
             if (select.getP1() == 0x04) {
-                assertThat(select.getData()).isEqualTo(JpkiFiles.JPKI_AID);
+                assertThat(select.getData()).isEqualTo(JpkiFiles.jpkiAid());
             } else {
                 assertThat(select.getP1()).isEqualTo(0x02);
                 assertThat(jpkiFiles).contains(((select.getData()[0] & 0xFF) << 8) | (select.getData()[1] & 0xFF));
             }
         });
+    }
+
+    @Test
+    void constantsAreHandedOutAsCopies() throws Exception {
+        JpkiFiles.jpkiAid()[0] = 0;
+        JpkiFiles.sha256DigestInfoPrefix()[0] = 0;
+        assertThat(JpkiFiles.jpkiAid()[0]).isEqualTo((byte) 0xD3);
+        assertThat(JpkiFiles.sha256DigestInfoPrefix()[0]).isEqualTo((byte) 0x30);
+        client();
+        assertThat(hex(channel.sent().get(0))).isEqualTo("00A4040C0AD392F000260100000001");
     }
 
     @Test
@@ -466,7 +476,7 @@ class JpkiCardClientTest {
     }
 
     private static byte[] digestInfo(byte[] hash) {
-        byte[] prefix = JpkiFiles.SHA256_DIGEST_INFO_PREFIX;
+        byte[] prefix = JpkiFiles.sha256DigestInfoPrefix();
         byte[] info = Arrays.copyOf(prefix, prefix.length + hash.length);
         System.arraycopy(hash, 0, info, prefix.length, hash.length);
         return info;
