@@ -9,7 +9,7 @@
 # and prints requests/s, p50/p99 and the ratios against the targets. See bench/README.md.
 #
 # Env (defaults in brackets):
-#   DURATION [5]       seconds per case and round          WARMUP [20]  seconds of warm-up per case (JIT)
+#   DURATION [5]       seconds per case and round          WARMUP [30]  seconds of warm-up per case (JIT)
 #   ROUNDS [5]         interleaved rounds (median taken)
 #   THREADS [1]        wrk threads                         CONNECTIONS [32] wrk connections
 #   TOKENS [10000]     token pool size                     CACHED_TOKENS [100] tokens in case (c)
@@ -20,7 +20,7 @@
 #   KC_DURATION [15]   KC_WARMUP [30]
 #   SKIP_BUILD [0]     1: reuse the last build            MVN_OFFLINE [-o] set to "" to go online
 #   OUT [bench/target/gateway-run]   logs, configs, tokens, results.txt
-#   PROFILE [0]        1: JFR-record both gateways, write OUT/gateway-*.hotspots.txt
+#   PROFILE [0]        1: JFR-record proxy and gateways, write OUT/*.hotspots.txt
 #   GATEWAY_JAVA_OPTS  passed to bin/gateway (JVM options)
 set -euo pipefail
 
@@ -30,7 +30,7 @@ cd "$ROOT"
 
 DURATION=${DURATION:-5}
 ROUNDS=${ROUNDS:-5}
-WARMUP=${WARMUP:-20}
+WARMUP=${WARMUP:-30}
 THREADS=${THREADS:-1}
 CONNECTIONS=${CONNECTIONS:-32}
 TOKENS=${TOKENS:-10000}
@@ -134,6 +134,12 @@ CP="$ROOT/gateway/target/test-classes:$ROOT/gateway/target/classes:$(cat "$OUT/t
 TOOL=(java $JAVA_TOOL_HEAP -cp "$CP")
 B=io.mynagate.gateway.bench
 
+jfr() { # JFR options for server NAME when PROFILE=1
+  [[ "${PROFILE:-0}" == 1 ]] || return 0
+  echo "-XX:StartFlightRecording=filename=$OUT/$1.jfr,settings=profile,method-profiling=max,dumponexit=true"
+}
+rm -f "$OUT"/*.jfr "$OUT"/*.hotspots.txt
+
 # ---- servers ----------------------------------------------------------------------------------
 start upstream "${TOOL[@]}" $B.BenchUpstream --port-file "$OUT/upstream.port" --instances 1
 wait_file "$OUT/upstream.port" 60 upstream
@@ -152,16 +158,12 @@ start idp "${TOOL[@]}" $B.TokenTool --out-dir "$OUT" --tokens "$TOKENS" --alg "$
 wait_file "$OUT/idp.port" 300 idp
 grep -h minted "$OUT/idp.log" >&2 || true
 
-start plain-proxy "${TOOL[@]}" $B.PlainProxy --upstream "http://127.0.0.1:$UPSTREAM_PORT" \
+# shellcheck disable=SC2046
+start plain-proxy java $JAVA_TOOL_HEAP $(jfr plain-proxy) -cp "$CP" $B.PlainProxy --upstream "http://127.0.0.1:$UPSTREAM_PORT" \
   --port-file "$OUT/plain-proxy.port" --instances "$INSTANCES"
 wait_file "$OUT/plain-proxy.port" 60 plain-proxy
 PROXY_PORT=$(cat "$OUT/plain-proxy.port")
 
-jfr() { # JFR options for gateway NAME when PROFILE=1
-  [[ "${PROFILE:-0}" == 1 ]] || return 0
-  echo "-XX:StartFlightRecording=filename=$OUT/$1.jfr,settings=profile,method-profiling=max,dumponexit=true"
-}
-rm -f "$OUT"/*.jfr "$OUT"/*.hotspots.txt
 GATEWAY_JAVA_OPTS="${GATEWAY_JAVA_OPTS:-} $(jfr gateway-cached)" \
   start gateway-cached "$ROOT/bin/gateway" --config "$OUT/gateway-cached.yaml"
 GATEWAY_JAVA_OPTS="${GATEWAY_JAVA_OPTS:-} $(jfr gateway-uncached)" \
@@ -297,7 +299,7 @@ CACHE_D=$(cache_stats "$OUT/gateway-new.metrics.before" "$OUT/gateway-new.metric
 
 stop_all
 if [[ "${PROFILE:-0}" == 1 ]]; then
-  for g in gateway-cached gateway-uncached; do
+  for g in plain-proxy gateway-cached gateway-uncached; do
     [[ -s "$OUT/$g.jfr" ]] && "${TOOL[@]}" $B.JfrHotspots "$OUT/$g.jfr" 30 >"$OUT/$g.hotspots.txt" \
       && log "profile of $g: $OUT/$g.hotspots.txt"
   done
