@@ -321,6 +321,15 @@ keycloak_available() {
   [[ -x "$KC_HOME/bin/kc.sh" ]]
 }
 
+group_ticks() { # group_ticks PGID -> utime + stime of every process in that group (kc.sh + java)
+  local p f t=0
+  for p in $(pgrep -g "$1"); do
+    read -r -a f 2>/dev/null <"/proc/$p/stat" || continue
+    t=$((t + f[13] + f[14]))
+  done
+  echo "$t"
+}
+
 run_keycloak() {
   local port mport admin_token secret token basic body
   port=$(free_port); mport=$(free_port)
@@ -362,7 +371,13 @@ JSON
   log "keycloak-introspect: warm-up ${KC_WARMUP}s"
   run_wrk "$KC_WARMUP" "$base" "$HERE/introspect.lua" >/dev/null
   log "keycloak-introspect: measuring ${KC_DURATION}s"
-  record keycloak-introspect "$(run_wrk "$KC_DURATION" "$base" "$HERE/introspect.lua")"
+  local kc0 kc1 line
+  kc0=$(group_ticks "${PID_OF[keycloak]}")
+  line=$(run_wrk "$KC_DURATION" "$base" "$HERE/introspect.lua")
+  kc1=$(group_ticks "${PID_OF[keycloak]}")
+  record keycloak-introspect "$line"
+  KC_CPU_US=$(awk -v t="$((kc1 - kc0))" -v r="$(field requests "$line")" -v hz="$CLK_TCK" \
+    'BEGIN { if (r > 0) printf "%.0f", t * 1e6 / hz / r; else print "n/a" }')
   body=$(curl -fsS "$base/realms/master/protocol/openid-connect/token/introspect" \
     -u "bench-introspector:$secret" -d "token=$token")
   [[ "$(jq -r .active <<<"$body")" == true ]] || KC_NOTE="(token inactive after the run!)"
@@ -402,6 +417,7 @@ verdict() { # verdict VALUE TARGET
     if [[ -n "${RPS[$key]:-}" ]]; then
       cpu_mid=""; cpu_all=""
       if [[ -n "${REQS[$key]:-}" ]]; then cpu_mid=$(cpu_us "$key" middle); cpu_all=$(cpu_us "$key" all); fi
+      if [[ $key == keycloak-introspect ]]; then cpu_mid=${KC_CPU_US:-}; cpu_all=${KC_CPU_US:-}; fi
       printf '%-34s %12s %9s %9s %8s %7s %10s %10s\n' "$label" "${RPS[$key]}" "${P50[$key]}" \
         "${P99[$key]}" "${NON2XX[$key]}" "${ERRS[$key]}" "$cpu_mid" "$cpu_all"
     else
@@ -422,6 +438,9 @@ verdict() { # verdict VALUE TARGET
   echo "the same ratios estimated from server CPU per request (capacity if the servers had the CPU to themselves):"
   printf '  %-44s %6s\n' "gateway cached / plain proxy" "$(cpu_ratio gateway-cached plain-proxy)"
   printf '  %-44s %6s\n' "gateway every-token-new / plain proxy" "$(cpu_ratio gateway-new plain-proxy)"
+  printf '  %-44s %6s  (gateway process only: Keycloak has no upstream)\n' \
+    "gateway cached / Keycloak introspection" \
+    "$(awk -v k="${KC_CPU_US:-}" -v g="$(cpu_us gateway-cached middle)" 'BEGIN { if (k != "" && k != "n/a" && g > 0) printf "%.2f", k / g; else print "n/a" }')"
   echo "requests/s per round (figures above: median round; ratios: median of per-round ratios):"
   echo "$ROUND_TABLE"
   bad=0
