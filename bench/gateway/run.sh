@@ -9,7 +9,7 @@
 # and prints requests/s, p50/p99 and the ratios against the targets. See bench/README.md.
 #
 # Env (defaults in brackets):
-#   DURATION [5]       seconds per case and round          WARMUP [20]  seconds of warm-up per case (JIT)
+#   DURATION [5]       seconds per case and round          WARMUP [30]  seconds of warm-up per case (JIT)
 #   ROUNDS [5]         interleaved rounds (median taken)
 #   THREADS [1]        wrk threads                         CONNECTIONS [32] wrk connections
 #   TOKENS [10000]     token pool size                     CACHED_TOKENS [100] tokens in case (c)
@@ -20,7 +20,7 @@
 #   KC_DURATION [15]   KC_WARMUP [30]
 #   SKIP_BUILD [0]     1: reuse the last build            MVN_OFFLINE [-o] set to "" to go online
 #   OUT [bench/target/gateway-run]   logs, configs, tokens, results.txt
-#   PROFILE [0]        1: JFR-record both gateways, write OUT/gateway-*.hotspots.txt
+#   PROFILE [0]        1: JFR-record proxy and gateways, write OUT/*.hotspots.txt
 #   GATEWAY_JAVA_OPTS  passed to bin/gateway (JVM options)
 set -euo pipefail
 
@@ -30,7 +30,7 @@ cd "$ROOT"
 
 DURATION=${DURATION:-5}
 ROUNDS=${ROUNDS:-5}
-WARMUP=${WARMUP:-20}
+WARMUP=${WARMUP:-30}
 THREADS=${THREADS:-1}
 CONNECTIONS=${CONNECTIONS:-32}
 TOKENS=${TOKENS:-10000}
@@ -134,6 +134,12 @@ CP="$ROOT/gateway/target/test-classes:$ROOT/gateway/target/classes:$(cat "$OUT/t
 TOOL=(java $JAVA_TOOL_HEAP -cp "$CP")
 B=io.mynagate.gateway.bench
 
+jfr() { # JFR options for server NAME when PROFILE=1
+  [[ "${PROFILE:-0}" == 1 ]] || return 0
+  echo "-XX:StartFlightRecording=filename=$OUT/$1.jfr,settings=profile,method-profiling=max,dumponexit=true"
+}
+rm -f "$OUT"/*.jfr "$OUT"/*.hotspots.txt
+
 # ---- servers ----------------------------------------------------------------------------------
 start upstream "${TOOL[@]}" $B.BenchUpstream --port-file "$OUT/upstream.port" --instances 1
 wait_file "$OUT/upstream.port" 60 upstream
@@ -152,16 +158,12 @@ start idp "${TOOL[@]}" $B.TokenTool --out-dir "$OUT" --tokens "$TOKENS" --alg "$
 wait_file "$OUT/idp.port" 300 idp
 grep -h minted "$OUT/idp.log" >&2 || true
 
-start plain-proxy "${TOOL[@]}" $B.PlainProxy --upstream "http://127.0.0.1:$UPSTREAM_PORT" \
+# shellcheck disable=SC2046
+start plain-proxy java $JAVA_TOOL_HEAP $(jfr plain-proxy) -cp "$CP" $B.PlainProxy --upstream "http://127.0.0.1:$UPSTREAM_PORT" \
   --port-file "$OUT/plain-proxy.port" --instances "$INSTANCES"
 wait_file "$OUT/plain-proxy.port" 60 plain-proxy
 PROXY_PORT=$(cat "$OUT/plain-proxy.port")
 
-jfr() { # JFR options for gateway NAME when PROFILE=1
-  [[ "${PROFILE:-0}" == 1 ]] || return 0
-  echo "-XX:StartFlightRecording=filename=$OUT/$1.jfr,settings=profile,method-profiling=max,dumponexit=true"
-}
-rm -f "$OUT"/*.jfr "$OUT"/*.hotspots.txt
 GATEWAY_JAVA_OPTS="${GATEWAY_JAVA_OPTS:-} $(jfr gateway-cached)" \
   start gateway-cached "$ROOT/bin/gateway" --config "$OUT/gateway-cached.yaml"
 GATEWAY_JAVA_OPTS="${GATEWAY_JAVA_OPTS:-} $(jfr gateway-uncached)" \
@@ -297,7 +299,7 @@ CACHE_D=$(cache_stats "$OUT/gateway-new.metrics.before" "$OUT/gateway-new.metric
 
 stop_all
 if [[ "${PROFILE:-0}" == 1 ]]; then
-  for g in gateway-cached gateway-uncached; do
+  for g in plain-proxy gateway-cached gateway-uncached; do
     [[ -s "$OUT/$g.jfr" ]] && "${TOOL[@]}" $B.JfrHotspots "$OUT/$g.jfr" 30 >"$OUT/$g.hotspots.txt" \
       && log "profile of $g: $OUT/$g.hotspots.txt"
   done
@@ -317,6 +319,15 @@ keycloak_available() {
   fi
   (cd "$ROOT/bench/target" && unzip -q -o "$KC_ZIP") || return 1
   [[ -x "$KC_HOME/bin/kc.sh" ]]
+}
+
+group_ticks() { # group_ticks PGID -> utime + stime of every process in that group (kc.sh + java)
+  local p f t=0
+  for p in $(pgrep -g "$1"); do
+    read -r -a f 2>/dev/null <"/proc/$p/stat" || continue
+    t=$((t + f[13] + f[14]))
+  done
+  echo "$t"
 }
 
 run_keycloak() {
@@ -360,7 +371,13 @@ JSON
   log "keycloak-introspect: warm-up ${KC_WARMUP}s"
   run_wrk "$KC_WARMUP" "$base" "$HERE/introspect.lua" >/dev/null
   log "keycloak-introspect: measuring ${KC_DURATION}s"
-  record keycloak-introspect "$(run_wrk "$KC_DURATION" "$base" "$HERE/introspect.lua")"
+  local kc0 kc1 line
+  kc0=$(group_ticks "${PID_OF[keycloak]}")
+  line=$(run_wrk "$KC_DURATION" "$base" "$HERE/introspect.lua")
+  kc1=$(group_ticks "${PID_OF[keycloak]}")
+  record keycloak-introspect "$line"
+  KC_CPU_US=$(awk -v t="$((kc1 - kc0))" -v r="$(field requests "$line")" -v hz="$CLK_TCK" \
+    'BEGIN { if (r > 0) printf "%.0f", t * 1e6 / hz / r; else print "n/a" }')
   body=$(curl -fsS "$base/realms/master/protocol/openid-connect/token/introspect" \
     -u "bench-introspector:$secret" -d "token=$token")
   [[ "$(jq -r .active <<<"$body")" == true ]] || KC_NOTE="(token inactive after the run!)"
@@ -400,6 +417,7 @@ verdict() { # verdict VALUE TARGET
     if [[ -n "${RPS[$key]:-}" ]]; then
       cpu_mid=""; cpu_all=""
       if [[ -n "${REQS[$key]:-}" ]]; then cpu_mid=$(cpu_us "$key" middle); cpu_all=$(cpu_us "$key" all); fi
+      if [[ $key == keycloak-introspect ]]; then cpu_mid=${KC_CPU_US:-}; cpu_all=${KC_CPU_US:-}; fi
       printf '%-34s %12s %9s %9s %8s %7s %10s %10s\n' "$label" "${RPS[$key]}" "${P50[$key]}" \
         "${P99[$key]}" "${NON2XX[$key]}" "${ERRS[$key]}" "$cpu_mid" "$cpu_all"
     else
@@ -420,6 +438,9 @@ verdict() { # verdict VALUE TARGET
   echo "the same ratios estimated from server CPU per request (capacity if the servers had the CPU to themselves):"
   printf '  %-44s %6s\n' "gateway cached / plain proxy" "$(cpu_ratio gateway-cached plain-proxy)"
   printf '  %-44s %6s\n' "gateway every-token-new / plain proxy" "$(cpu_ratio gateway-new plain-proxy)"
+  printf '  %-44s %6s  (gateway process only: Keycloak has no upstream)\n' \
+    "gateway cached / Keycloak introspection" \
+    "$(awk -v k="${KC_CPU_US:-}" -v g="$(cpu_us gateway-cached middle)" 'BEGIN { if (k != "" && k != "n/a" && g > 0) printf "%.2f", k / g; else print "n/a" }')"
   echo "requests/s per round (figures above: median round; ratios: median of per-round ratios):"
   echo "$ROUND_TABLE"
   bad=0

@@ -63,9 +63,9 @@ public final class TestPki {
         if (settings.isEmpty()) {
             throw new IllegalStateException("not a PKI directory (run 'pki init' first)");
         }
-        this.host = settings.getProperty("host");
-        this.ocspPort = Integer.parseInt(settings.getProperty("ocspPort"));
-        this.crlPort = Integer.parseInt(settings.getProperty("crlPort"));
+        this.host = setting(settings, "host");
+        this.ocspPort = port(settings, "ocspPort");
+        this.crlPort = port(settings, "crlPort");
         for (CertKind kind : CertKind.values()) {
             List<X509Certificate> kindRoots = new ArrayList<>();
             List<X509Certificate> kindResponders = new ArrayList<>();
@@ -78,6 +78,26 @@ public final class TestPki {
             responders.put(kind, List.copyOf(kindResponders));
         }
         this.responderKey = PemFiles.readPrivateKey(dir.resolve("ca").resolve("ocsp-responder.key"));
+    }
+
+    private static String setting(Properties settings, String name) {
+        String value = settings.getProperty(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("pki.properties is damaged: no " + name);
+        }
+        return value.trim();
+    }
+
+    private static int port(Properties settings, String name) {
+        try {
+            int port = Integer.parseInt(setting(settings, name));
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalStateException("pki.properties is damaged: " + name + " is not a port");
     }
 
     /**

@@ -56,13 +56,15 @@ class CardSimulatorCliIT {
         ocspPort = Fixtures.freePort();
         crlPort = Fixtures.freePort();
         simulator("pki", "init", dir.toString(), "--ocsp-port", "" + ocspPort, "--crl-port", "" + crlPort);
+        // Serve at once, so the two ports found free are taken quickly; the server re-reads the
+        // directory on every request, so cards issued and revoked afterwards are seen as an operator would.
+        server = new ProcessBuilder(script("card-simulator"), "serve", dir.toString())
+                .redirectErrorStream(true).start();
+        awaitReady(server);
         goodCard = issue();
         revokedCard = issue();
         assertThat(simulator("card", "revoke", dir.toString(), revokedCard, "--reason", "keyCompromise"))
                 .contains("revoked " + revokedCard);
-        server = new ProcessBuilder(script("card-simulator"), "serve", dir.toString())
-                .redirectErrorStream(true).start();
-        awaitReady(server);
     }
 
     @AfterAll

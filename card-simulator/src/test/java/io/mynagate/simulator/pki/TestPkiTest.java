@@ -7,10 +7,14 @@ import io.mynagate.jpki.profile.BasicAttributes;
 import io.mynagate.jpki.profile.CertificateKind;
 import io.mynagate.jpki.profile.Sex;
 import io.mynagate.simulator.testing.Fixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.cert.X509Certificate;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.stream.Stream;
 import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.x500.RDN;
@@ -25,6 +29,7 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The test PKI: JPKI-shaped roots and end-entity certificates, revocation, renewal, persistence. */
 class TestPkiTest {
@@ -176,6 +181,37 @@ class TestPkiTest {
     void refusesToInitOverAnExistingPki() {
         assertThatThrownBy(() -> TestPki.init(pki.directory(), "127.0.0.1", 1, 2))
                 .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void refusesADamagedSettingsFile(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("pki.properties"), "host=127.0.0.1\nocspPort=eighty\n");
+        assertThatThrownBy(() -> TestPki.open(dir)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("pki.properties is damaged");
+    }
+
+    @Test
+    void refusesGarbageInPlaceOfACertificateOrKey(@TempDir Path dir) throws Exception {
+        copyTree(pki.directory(), dir);
+        Files.writeString(dir.resolve("ca").resolve("ocsp-responder.key"), "-----BEGIN PRIVATE KEY-----\n%%%\n");
+        assertThatThrownBy(() -> TestPki.open(dir)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not a PKCS#8 RSA key");
+        Files.writeString(dir.resolve("ca").resolve("auth-g1.pem"), "garbage");
+        assertThatThrownBy(() -> TestPki.open(dir)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not a certificate");
+    }
+
+    private static void copyTree(Path from, Path to) throws Exception {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
     }
 
     @Test

@@ -74,6 +74,21 @@ class AssertionVerifierTest {
     }
 
     @Test
+    void rejectsDeeplyNestedHeaderAsMalformed() {
+        // Fits the size limit; must not exhaust the stack of the JSON parser.
+        String header = "{\"alg\":\"RS256\",\"x\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
+        String jws = Base64URL.encode(header) + "." + Base64URL.encode("{}") + ".AAAA";
+        assertThat(jws.length()).isLessThan(AssertionVerifier.Builder.DEFAULT_MAX_SIZE);
+        rejecting(jws).isInstanceOf(MalformedAssertionException.class);
+    }
+
+    @Test
+    void rejectsGarbageAsMalformed() {
+        rejecting("!!!.???.***").isInstanceOf(MalformedAssertionException.class);
+        rejecting("...").isInstanceOf(MalformedAssertionException.class);
+    }
+
+    @Test
     void rejectsTwoPartToken() {
         String jws = valid().sign();
         rejecting(jws.substring(0, jws.lastIndexOf('.'))).isInstanceOf(MalformedAssertionException.class);

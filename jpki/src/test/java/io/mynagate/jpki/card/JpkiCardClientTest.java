@@ -209,6 +209,34 @@ class JpkiCardClientTest {
     }
 
     @Test
+    void rejectsDerLengthBeyondAnyCertificate() {
+        // 0x83: the 4-byte header read ends inside the length, so one more byte is read first.
+        applet.file(JpkiFiles.AUTH_CERT, new byte[] {0x30, (byte) 0x83, 0x01, 0x00, 0x00, 0x02, 0x01});
+        assertThatThrownBy(() -> client().readAuthenticationCertificate())
+                .isInstanceOf(MalformedCardDataException.class).hasMessageContaining("claims more than");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0x80, 0x84})
+    void rejectsIndefiniteOrOverlongDerLength(int lengthByte) {
+        applet.file(JpkiFiles.AUTH_CERT, new byte[] {0x30, (byte) lengthByte, 0x00, 0x00, 0x00, 0x00});
+        assertThatThrownBy(() -> client().readAuthenticationCertificate())
+                .isInstanceOf(MalformedCardDataException.class).hasMessageContaining("unsupported DER length");
+    }
+
+    @Test
+    void givesUpOnACardThatNeverStopsChaining() throws Exception {
+        JpkiCardClient client = client();
+        byte[] endless = new byte[18];
+        endless[16] = 0x61;
+        endless[17] = 0x10;
+        channel.always(c -> c.getINS() == 0xB0 || c.getINS() == 0xC0, c -> new javax.smartcardio.ResponseAPDU(endless));
+        assertThatThrownBy(client::readAuthenticationCertificate)
+                .isInstanceOf(MalformedCardDataException.class).hasMessageContaining("61xx");
+        assertThat(sent(0xC0)).hasSizeLessThanOrEqualTo(64);
+    }
+
+    @Test
     void reportsUnexpectedStatusWordWhileReading() {
         channel.always(ins(0xB0), c -> sw(0x6A86));
         assertThatThrownBy(() -> client().readAuthenticationCertificate())
