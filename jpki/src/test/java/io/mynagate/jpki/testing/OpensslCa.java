@@ -184,10 +184,21 @@ public final class OpensslCa implements AutoCloseable {
 
     private void run(List<String> command) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new AssertionError(String.join(" ", command) + " failed: " + output);
+            // Output goes to a file and stdin is empty, so a command that prompts or hangs runs
+            // into the timeout instead of blocking the read forever.
+            java.io.File log = java.io.File.createTempFile("openssl", ".log");
+            log.deleteOnExit();
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectOutput(log).start();
+            boolean finished = process.waitFor(30, TimeUnit.SECONDS);
+            if (!finished) {
+                process.destroyForcibly();
+            }
+            if (!finished || process.exitValue() != 0) {
+                String output = java.nio.file.Files.readString(log.toPath(), StandardCharsets.UTF_8);
+                throw new AssertionError(String.join(" ", command)
+                        + (finished ? " failed: " : " did not finish: ") + output);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
