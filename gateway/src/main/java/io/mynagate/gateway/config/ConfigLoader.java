@@ -196,7 +196,7 @@ public final class ConfigLoader {
     checkAlgorithms(i.path + ".algorithms", algs);
     return new Issuer(i.requiredString("issuer"), i.uri("jwksUri", i.requiredString("jwksUri")),
         algs, i.duration("clockSkew", "30s"), i.duration("jwksRefreshInterval", "5m"),
-        i.duration("jwksMinRefetchInterval", "10s"), i.duration("jwksMaxStale", "1h"),
+        i.duration("jwksMinRefetchInterval", "5s"), i.duration("jwksMaxStale", "1h"),
         i.duration("jwksTimeout", "5s"), i.stringSet("logoutAudiences"));
   }
 

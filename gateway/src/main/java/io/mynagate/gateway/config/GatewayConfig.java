@@ -67,7 +67,8 @@ public record GatewayConfig(
    *     PS384/PS512, ES384/ES512); never {@code none} or HMAC
    * @param clockSkew tolerance for {@code exp}, {@code nbf} and {@code iat}
    * @param jwksRefreshInterval how often keys are refreshed in the background
-   * @param jwksMinRefetchInterval least time between two fetches caused by unknown {@code kid}s
+   * @param jwksMinRefetchInterval least time between two fetches caused by unknown {@code kid}s;
+   *     a request with an unknown {@code kid} may wait this long for the next allowed fetch
    * @param jwksMaxStale how long cached keys keep serving after the last successful fetch while
    *     the JWKS endpoint fails; after that tokens of this issuer are rejected
    * @param jwksTimeout timeout of one JWKS fetch

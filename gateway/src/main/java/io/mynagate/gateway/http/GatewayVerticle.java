@@ -18,6 +18,9 @@ import io.vertx.ext.web.handler.BodyHandler;
  */
 public final class GatewayVerticle extends VerticleBase {
   private static final long FORM_LIMIT = 64 * 1024;
+  private static final java.util.Set<String> ENDPOINTS = java.util.Set.of(
+      GatewayConfig.HEALTH_PATH, GatewayConfig.METRICS_PATH, GatewayConfig.INTROSPECT_PATH,
+      GatewayConfig.LOGOUT_PATH);
 
   private final Services services;
   private final int port;
@@ -57,14 +60,20 @@ public final class GatewayVerticle extends VerticleBase {
     router.post(GatewayConfig.LOGOUT_PATH)
         .handler(BodyHandler.create(false).setBodyLimit(FORM_LIMIT))
         .handler(logout::handle);
-    router.route().handler(proxy::handle);
 
     server = vertx.createHttpServer(new HttpServerOptions()
         .setHost(config.listen().host())
         .setPort(port)
         .setTcpNoDelay(true)
         .setCompressionSupported(false));
-    return server.requestHandler(router).listen();
+    // The gateway's own endpoints go through the Router; everything else straight to the proxy.
+    return server.requestHandler(request -> {
+      if (ENDPOINTS.contains(request.path())) {
+        router.handle(request);
+      } else {
+        proxy.handle(request);
+      }
+    }).listen();
   }
 
   private void metrics(io.vertx.ext.web.RoutingContext ctx) {

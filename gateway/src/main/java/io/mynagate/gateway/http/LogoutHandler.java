@@ -30,6 +30,7 @@ final class LogoutHandler {
     }
     verifier.verify(token)
         .compose(logout -> services.state().deny(logout.target(), logout.issuer(), logout.value())
+            .compose(v -> verifier.markUsed(token))
             .map(logout))
         .onSuccess(logout -> {
           LOG.log(System.Logger.Level.INFO, "event=backchannel_logout issuer={0} target={1}",
@@ -40,7 +41,8 @@ final class LogoutHandler {
           if (e instanceof TokenRejectedException
               && ((TokenRejectedException) e).reason() != Rejection.STORE_UNAVAILABLE
               && ((TokenRejectedException) e).reason() != Rejection.KEYS_UNAVAILABLE) {
-            LOG.log(System.Logger.Level.WARNING, "event=logout_token_rejected reason={0} detail={1}",
+            LOG.log(System.Logger.Level.WARNING,
+                "event=logout_token_rejected reason={0} detail={1}",
                 ((TokenRejectedException) e).reason().label(), e.getMessage());
             AuthFailures.send(ctx.response(), 400, "invalid_request");
           } else {

@@ -5,14 +5,17 @@ import io.mynagate.gateway.token.Rejection;
 import io.mynagate.gateway.token.RouteRequirements;
 import io.mynagate.gateway.token.TokenRejectedException;
 import io.mynagate.gateway.token.VerifiedToken;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.ext.web.RoutingContext;
+import io.vertx.core.internal.net.RFC3986;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
@@ -53,12 +56,18 @@ final class ProxyHandler {
     this.stripped = strip;
   }
 
-  void handle(RoutingContext ctx) {
+  /**
+   * Handles a request outside the gateway's own endpoints. Bypasses the Router: this is the hot
+   * path, and the route table already does the matching.
+   */
+  void handle(HttpServerRequest request) {
     long start = System.nanoTime();
-    HttpServerRequest request = ctx.request();
-    GatewayConfig.Route route = routes.match(ctx.normalizedPath());
+    // Dot segments removed and unreserved %XX decoded (RFC 3986 section 6.2.2), as Vert.x Web's
+    // normalizedPath(): "/api/../admin/x" is matched, and forwarded, as "/admin/x".
+    String path = RFC3986.normalizePath(request.path());
+    GatewayConfig.Route route = path == null ? null : routes.match(path);
     if (route == null) {
-      AuthFailures.send(ctx.response(), 404, "not_found");
+      AuthFailures.send(request.response(), 404, "not_found");
       return;
     }
     request.pause();
@@ -66,16 +75,32 @@ final class ProxyHandler {
     try {
       credentials = Credentials.of(request);
     } catch (TokenRejectedException e) {
-      reject(ctx, e, null, route, start);
+      reject(request, e, null, route, start);
       return;
     }
-    services.verifier().verify(credentials.token())
-        .compose(token -> authorize(ctx, credentials, token, route))
-        .onSuccess(token -> forward(ctx, route, token, start))
-        .onFailure(e -> reject(ctx, e, credentials.scheme(), route, start));
+    Context context = Vertx.currentContext();
+    Future<VerifiedToken> checked = services.verifier().verify(credentials.token())
+        .compose(token -> authorize(request, credentials, token, route));
+    onContext(checked, context)
+        .onSuccess(token -> forward(request, path, route, token, start))
+        .onFailure(e -> reject(request, e, credentials.scheme(), route, start));
   }
 
-  private Future<VerifiedToken> authorize(RoutingContext ctx, Credentials credentials,
+  /**
+   * Continues on this verticle's event loop. The fast path (cached keys, no Redis round trip)
+   * is already complete; a JWKS refetch or a Redis reply completes on another event loop, and the
+   * upstream request must be made from this one.
+   */
+  private static <T> Future<T> onContext(Future<T> future, Context context) {
+    if (future.isComplete() || context == null) {
+      return future;
+    }
+    Promise<T> promise = Promise.promise();
+    future.onComplete(ar -> context.runOnContext(v -> promise.handle(ar)));
+    return promise.future();
+  }
+
+  private Future<VerifiedToken> authorize(HttpServerRequest request, Credentials credentials,
       VerifiedToken token, GatewayConfig.Route route) {
     RouteRequirements.check(token, route);
     if (services.state().isDenied(token.issuer(), token.sessionId(), token.subject())) {
@@ -92,36 +117,38 @@ final class ProxyHandler {
     if (!"DPoP".equals(credentials.scheme())) {
       throw new TokenRejectedException(Rejection.DPOP_REQUIRED, "bound token sent as Bearer");
     }
-    return services.dpop().verify(credentials.proof(), ctx.request().method().name(),
-            htu(ctx), credentials.token(), token.confirmationThumbprint().get())
+    return services.dpop().verify(credentials.proof(), request.method().name(),
+            htu(request), credentials.token(), token.confirmationThumbprint().get())
         .map(token);
   }
 
-  private String htu(RoutingContext ctx) {
-    String path = ctx.request().path();
+  private String htu(HttpServerRequest request) {
+    String path = request.path();
     return services.config().dpop().publicBaseUrl()
         .map(base -> stripTrailingSlash(base.toString()) + path)
-        .orElseGet(() -> ctx.request().scheme() + "://" + ctx.request().authority() + path);
+        .orElseGet(() -> request.scheme() + "://" + request.authority() + path);
   }
 
   private static String stripTrailingSlash(String s) {
     return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
   }
 
-  private void reject(RoutingContext ctx, Throwable e, String scheme, GatewayConfig.Route route,
+  private void reject(HttpServerRequest request, Throwable e, String scheme,
+      GatewayConfig.Route route,
       long start) {
-    ctx.request().resume();
-    failures.respond(ctx.response(), e, scheme, route.pathPrefix(), route.scopes(), route.acr());
+    request.resume();
+    failures.respond(request.response(), e, scheme, route.pathPrefix(), route.scopes(),
+        route.acr());
     services.metrics().latency(start);
   }
 
-  private void forward(RoutingContext ctx, GatewayConfig.Route route, VerifiedToken token,
-      long start) {
-    HttpServerRequest request = ctx.request();
-    HttpServerResponse response = ctx.response();
+  private void forward(HttpServerRequest request, String path, GatewayConfig.Route route,
+      VerifiedToken token, long start) {
+    HttpServerResponse response = request.response();
     URI upstream = route.upstream();
     String query = request.query();
-    String basePath = upstream.getRawPath() == null ? "" : stripTrailingSlash(upstream.getRawPath());
+    String basePath = upstream.getRawPath() == null ? ""
+        : stripTrailingSlash(upstream.getRawPath());
     boolean tls = "https".equals(upstream.getScheme());
     int port = upstream.getPort() != -1 ? upstream.getPort() : tls ? 443 : 80;
     RequestOptions options = new RequestOptions()
@@ -129,21 +156,32 @@ final class ProxyHandler {
         .setHost(upstream.getHost())
         .setPort(port)
         .setSsl(tls)
-        .setURI(basePath + ctx.normalizedPath() + (query == null ? "" : "?" + query))
+        .setURI(basePath + path + (query == null ? "" : "?" + query))
         .setIdleTimeout(route.upstreamTimeout().toMillis());
     copyRequestHeaders(request, options);
     GatewayConfig.Headers h = services.config().headers();
     options.putHeader(h.subject(), token.subject());
     options.putHeader(h.issuer(), token.issuer());
     token.acr().ifPresent(acr -> options.putHeader(h.acr(), acr));
-    options.putHeader(h.scope(), String.join(" ", new TreeSet<>(token.scopes())));
+    Object scope = token.claims().getClaim("scope");
+    if (scope instanceof String) {
+      // The verifier checked it is a string; forwarded as issued.
+      options.putHeader(h.scope(), (String) scope);
+    }
     h.add().forEach(options::putHeader);
     options.putHeader("Host", upstream.getPort() == -1 ? upstream.getHost()
         : upstream.getHost() + ":" + upstream.getPort());
 
     client.request(options)
-        .compose(upstreamRequest -> hasBody(request) ? upstreamRequest.send(request)
-            : upstreamRequest.send().andThen(ar -> request.resume()))
+        .compose(upstreamRequest -> {
+          if (!hasBody(request)) {
+            return upstreamRequest.send().andThen(ar -> request.resume());
+          }
+          if (!request.headers().contains("Content-Length")) {
+            upstreamRequest.setChunked(true);
+          }
+          return upstreamRequest.send(request);
+        })
         .onSuccess(upstreamResponse -> relay(upstreamResponse, response, start))
         .onFailure(e -> {
           services.metrics().upstreamError();

@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** Longest-prefix route matching on segment boundaries ({@code /bank} does not match {@code /bankrupt}). */
+/**
+ * Longest-prefix route matching on segment boundaries ({@code /bank} does not match {@code
+ * /bankrupt}).
+ */
 final class RouteTable {
   private final List<GatewayConfig.Route> routes;
 

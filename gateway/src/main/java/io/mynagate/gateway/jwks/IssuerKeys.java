@@ -5,6 +5,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -15,6 +16,7 @@ import io.mynagate.gateway.metrics.GatewayMetrics;
 import io.mynagate.gateway.token.Rejection;
 import io.mynagate.gateway.token.TokenRejectedException;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;
 import java.security.Provider;
@@ -30,9 +32,10 @@ import java.util.function.BiConsumer;
  * serialized so concurrent unknown-{@code kid} lookups share one fetch.
  *
  * <p>Freshness rules: keys are refreshed every {@code jwksRefreshInterval}; an unknown {@code kid}
- * triggers a refetch at most once per {@code jwksMinRefetchInterval} (so forged {@code kid}s cannot
- * flood the issuer); when fetches fail, the last keys keep serving until {@code jwksMaxStale}
- * after the last success, then the issuer's tokens are refused with {@link
+ * triggers a refetch shared by all requests waiting for it, at most one per {@code
+ * jwksMinRefetchInterval} (requests arriving sooner wait for the next allowed one), so forged
+ * {@code kid}s cannot flood the issuer; when fetches fail, the last keys keep serving until
+ * {@code jwksMaxStale} after the last success, then the issuer's tokens are refused with {@link
  * Rejection#KEYS_UNAVAILABLE}.
  */
 public final class IssuerKeys {
@@ -47,6 +50,7 @@ public final class IssuerKeys {
 
   private volatile Snapshot snapshot = new Snapshot(Map.of(), Long.MIN_VALUE);
   private Future<Void> inflight;
+  private Future<Void> deferred;
   private long lastFetchStart = Long.MIN_VALUE;
   private long timerId = -1;
   private Vertx vertx;
@@ -152,13 +156,7 @@ public final class IssuerKeys {
         return Future.succeededFuture(found);
       }
     }
-    Future<Void> fetch = refetchForUnknownKid();
-    if (fetch == null) {
-      return Future.failedFuture(isServing(s)
-          ? new TokenRejectedException(Rejection.UNKNOWN_KEY, "unknown kid, refetch rate-limited")
-          : keysUnavailable());
-    }
-    return fetch.otherwiseEmpty().compose(v -> {
+    return refetchForUnknownKid().otherwiseEmpty().compose(v -> {
       Snapshot now = snapshot;
       if (!isServing(now)) {
         return Future.failedFuture(keysUnavailable());
@@ -203,9 +201,8 @@ public final class IssuerKeys {
       return jwk instanceof RSAKey;
     }
     if (JWSAlgorithm.Family.EC.contains(alg) && jwk instanceof ECKey) {
-      return ECKey.class.cast(jwk).getCurve() != null
-          && com.nimbusds.jose.jwk.Curve.forJWSAlgorithm(alg)
-              .contains(((ECKey) jwk).getCurve());
+      // ES256 needs P-256, ES384 P-384, ES512 P-521 (RFC 7518 section 3.4).
+      return Curve.forJWSAlgorithm(alg).contains(((ECKey) jwk).getCurve());
     }
     return false;
   }
@@ -215,16 +212,34 @@ public final class IssuerKeys {
         && clock.millis() - s.fetchedAtMillis() <= config.jwksMaxStale().toMillis();
   }
 
-  /** Returns the fetch to wait for, or {@code null} if rate-limited. */
+  /**
+   * Returns the fetch an unknown {@code kid} waits for: the one in flight, a new one, or — within
+   * {@code jwksMinRefetchInterval} of the last — the single fetch scheduled for when the interval
+   * ends. So a key published just after a fetch is still found, and forged {@code kid}s cause at
+   * most one fetch per interval however many arrive.
+   */
   private synchronized Future<Void> refetchForUnknownKid() {
     if (inflight != null) {
       return inflight;
     }
-    if (lastFetchStart != Long.MIN_VALUE
-        && clock.millis() - lastFetchStart < config.jwksMinRefetchInterval().toMillis()) {
-      return null;
+    long wait = lastFetchStart == Long.MIN_VALUE ? 0
+        : lastFetchStart + config.jwksMinRefetchInterval().toMillis() - clock.millis();
+    if (wait <= 0 || vertx == null) {
+      return startFetch("unknown_kid");
     }
-    return startFetch("unknown_kid");
+    if (deferred == null) {
+      Promise<Void> promise = Promise.promise();
+      deferred = promise.future();
+      vertx.setTimer(wait, id -> {
+        Future<Void> fetch;
+        synchronized (this) {
+          deferred = null;
+          fetch = inflight != null ? inflight : startFetch("unknown_kid");
+        }
+        fetch.onComplete(promise);
+      });
+    }
+    return deferred;
   }
 
   private synchronized Future<Void> refresh() {

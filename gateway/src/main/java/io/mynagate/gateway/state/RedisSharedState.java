@@ -23,18 +23,35 @@ import java.util.concurrent.TimeUnit;
 /**
  * Deny list and replay caches in Redis, shared by all gateway instances.
  *
- * <p>Layout under the configured prefix: {@code deny} is a sorted set of deny entries scored by
- * their expiry (epoch millis); {@code deny:version} is a counter bumped on every new entry; {@code
- * seen:<namespace>:<sha256>} are single-use markers with a TTL ({@code SET NX PX}).
+ * <p>Layout under the configured prefix: {@code deny} is a sorted set of live deny entries scored
+ * by their expiry (epoch millis); {@code deny:version} counts entries ever added; {@code deny:log}
+ * holds the last 10,000 additions as {@code version:expiry:entry} scored by version; {@code
+ * seen:<namespace>:<sha256>} are single-use markers with a TTL ({@code SET NX PX}). A deny is one
+ * Lua script, so version, set and log never disagree.
  *
- * <p>Propagation: every instance polls {@code deny:version} every {@code syncInterval} and reloads
- * the live entries when it changed, so a logout reaches all instances within about one interval
+ * <p>Propagation: every instance polls {@code deny:version} every {@code syncInterval}; when it
+ * moved, it reads only the log entries it has not seen (the whole set at start, or if it fell
+ * more than 10,000 entries behind). A logout thus reaches all instances within about one interval
  * (200 ms by default) and requests are answered from local memory. The poll doubles as the health
  * probe: without a successful poll for {@code unreachableAfter}, the store counts as unreachable
  * and the fail mode applies.
  */
 final class RedisSharedState implements SharedState {
   private static final System.Logger LOG = System.getLogger(RedisSharedState.class.getName());
+  /** Recent deny entries kept for incremental sync; an instance further behind reloads all. */
+  private static final int LOG_LENGTH = 10_000;
+  /**
+   * Adds a deny entry atomically: bumps the version, stores the entry with its expiry, appends
+   * "version:expiry:member" to the log scored by version, trims the log, refreshes TTLs.
+   */
+  private static final String DENY_SCRIPT = String.join("\n",
+      "local v = redis.call('INCR', KEYS[2])",
+      "redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])",
+      "redis.call('ZADD', KEYS[3], v, v .. ':' .. ARGV[1] .. ':' .. ARGV[2])",
+      "redis.call('ZREMRANGEBYRANK', KEYS[3], 0, -(tonumber(ARGV[4]) + 1))",
+      "redis.call('PEXPIRE', KEYS[1], ARGV[3])",
+      "redis.call('PEXPIRE', KEYS[3], ARGV[3])",
+      "return v");
 
   private final GatewayConfig.Redis config;
   private final Duration denyFor;
@@ -43,9 +60,10 @@ final class RedisSharedState implements SharedState {
   private final ExpiringSet localSeen;
   private final String denyKey;
   private final String versionKey;
+  private final String logKey;
   private volatile long lastSyncMillis = Long.MIN_VALUE;
   private volatile boolean reportedDown;
-  private String lastVersion = "";
+  private long lastVersion = -1;
   private boolean syncing;
   private Redis redis;
   private Vertx vertx;
@@ -59,6 +77,7 @@ final class RedisSharedState implements SharedState {
     this.localSeen = new ExpiringSet(clock);
     this.denyKey = config.keyPrefix() + "deny";
     this.versionKey = config.keyPrefix() + "deny:version";
+    this.logKey = config.keyPrefix() + "deny:log";
     if (config.failMode() == GatewayConfig.FailMode.OPEN_INSECURE) {
       LOG.log(System.Logger.Level.WARNING, "event=insecure_option redis.failMode=open-insecure: "
           + "while Redis is unreachable, logouts sent to other instances are NOT enforced");
@@ -114,10 +133,9 @@ final class RedisSharedState implements SharedState {
     long until = clock.millis() + denyFor.toMillis();
     // This instance enforces it at once, whatever Redis says.
     denied.add(member, until);
-    return send(List.of(
-        Request.cmd(Command.ZADD).arg(denyKey).arg(until).arg(member),
-        Request.cmd(Command.INCR).arg(versionKey),
-        Request.cmd(Command.PEXPIRE).arg(denyKey).arg(denyFor.toMillis() * 2)))
+    return command(Request.cmd(Command.EVAL).arg(DENY_SCRIPT).arg(3)
+        .arg(denyKey).arg(versionKey).arg(logKey)
+        .arg(until).arg(member).arg(denyFor.toMillis() * 2).arg(LOG_LENGTH))
         .mapEmpty();
   }
 
@@ -142,28 +160,28 @@ final class RedisSharedState implements SharedState {
         "shared store unreachable, fail mode closed");
   }
 
-  /** Polls the version; reloads the live deny entries when it changed. */
+  /**
+   * Polls the version. When it moved, reads only the log entries after the last seen version;
+   * reloads the whole live set at start, after a gap (log trimmed) or a version reset.
+   */
   private Future<Void> sync() {
     if (syncing) {
       return Future.succeededFuture();
     }
     syncing = true;
     return command(Request.cmd(Command.GET).arg(versionKey))
-        .compose(version -> {
-          String v = version == null ? "0" : version.toString();
-          if (v.equals(lastVersion)) {
+        .compose(response -> {
+          long version = response == null ? 0 : response.toLong();
+          if (version == lastVersion) {
             return Future.succeededFuture();
           }
-          long now = clock.millis();
-          return send(List.of(
-              Request.cmd(Command.ZREMRANGEBYSCORE).arg(denyKey).arg("-inf").arg(now),
-              Request.cmd(Command.ZRANGEBYSCORE).arg(denyKey).arg(now).arg("+inf")
-                  .arg("WITHSCORES")))
-              .map(responses -> {
-                load(responses.get(1));
-                lastVersion = v;
-                return null;
-              });
+          if (lastVersion < 0 || version < lastVersion) {
+            return fullReload(version);
+          }
+          return command(Request.cmd(Command.ZRANGEBYSCORE).arg(logKey)
+              .arg("(" + lastVersion).arg("+inf"))
+              .compose(entries -> applyLog(entries) ? Future.succeededFuture()
+                  : fullReload(version));
         })
         .<Void>mapEmpty()
         .andThen(ar -> {
@@ -183,6 +201,37 @@ final class RedisSharedState implements SharedState {
             }
           }
         });
+  }
+
+  private Future<Void> fullReload(long version) {
+    long now = clock.millis();
+    return send(List.of(
+        Request.cmd(Command.ZREMRANGEBYSCORE).arg(denyKey).arg("-inf").arg(now),
+        Request.cmd(Command.ZRANGEBYSCORE).arg(denyKey).arg(now).arg("+inf").arg("WITHSCORES")))
+        .map(responses -> {
+          load(responses.get(1));
+          lastVersion = version;
+          return null;
+        });
+  }
+
+  /** Applies log entries after {@code lastVersion}; {@code false} if some are missing. */
+  private boolean applyLog(Response entries) {
+    long expected = lastVersion + 1;
+    for (int i = 0; i < entries.size(); i++) {
+      String[] parts = entries.get(i).toString().split(":", 3);
+      long version = Long.parseLong(parts[0]);
+      if (version != expected) {
+        return false;
+      }
+      denied.add(parts[2], Long.parseLong(parts[1]));
+      expected++;
+    }
+    if (entries.size() == 0) {
+      return false;
+    }
+    lastVersion = expected - 1;
+    return true;
   }
 
   private void load(Response entries) {

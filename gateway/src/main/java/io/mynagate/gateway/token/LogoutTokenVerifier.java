@@ -20,7 +20,8 @@ import java.util.Set;
  * issuer's JWKS, {@code iss} configured with logout audiences, {@code aud} one of them, {@code iat}
  * not in the future and not older than {@code maxTokenAge}, {@code exp} if present not passed,
  * {@code events} holding the back-channel-logout member as a JSON object, {@code sid} or {@code
- * sub}, no {@code nonce}, and {@code jti} used only once (shared through the store). Thread-safe.
+ * sub}, no {@code nonce}, and {@code jti} present; {@link #markUsed} then makes it single-use
+ * (shared through the store). Thread-safe.
  */
 public final class LogoutTokenVerifier {
   /** The {@code events} member that marks a logout token. */
@@ -61,7 +62,7 @@ public final class LogoutTokenVerifier {
   /**
    * @param logoutToken the {@code logout_token} form parameter
    * @return the session or subject to deny; a failed future with {@link TokenRejectedException}
-   *     if the token is invalid or replayed
+   *     if the token is invalid
    */
   public Future<Logout> verify(String logoutToken) {
     SignedJWT jwt;
@@ -84,17 +85,37 @@ public final class LogoutTokenVerifier {
     }
     IssuerKeys issuer = keys;
     return keys.verifier(jwt.getHeader().getKeyID(), jwt.getHeader().getAlgorithm())
-        .compose(verifier -> {
+        .map(verifier -> {
           AccessTokenVerifier.verifySignature(jwt, verifier.verifier());
           Logout logout = checkClaims(claims, issuer);
-          String jti = AccessTokenVerifier.stringClaim(claims, "jti").orElseThrow(() ->
+          AccessTokenVerifier.stringClaim(claims, "jti").orElseThrow(() ->
               new TokenRejectedException(Rejection.MISSING_CLAIM, "jti missing"));
-          Duration remember = maxTokenAge.plus(issuer.config().clockSkew()).multipliedBy(2);
-          return state.firstUse("logout", issuer.issuer() + "|" + jti, remember)
-              .compose(first -> first ? Future.succeededFuture(logout)
-                  : Future.failedFuture(new TokenRejectedException(Rejection.REPLAYED,
-                      "logout token jti replayed")));
+          return logout;
         });
+  }
+
+  /**
+   * Marks a verified logout token's {@code jti} as used. Called after the deny entry is stored:
+   * if storing fails the issuer retries with the same token, which must then still be accepted.
+   * A replay therefore re-applies an identical deny entry (harmless) before it is refused.
+   *
+   * @param logoutToken a token {@link #verify} accepted
+   * @return succeeds on first use; fails with {@code REPLAYED} (or {@code STORE_UNAVAILABLE})
+   */
+  public Future<Void> markUsed(String logoutToken) {
+    JWTClaimsSet claims;
+    try {
+      claims = AccessTokenVerifier.claimsOf(SignedJWT.parse(logoutToken));
+    } catch (java.text.ParseException e) {
+      return Future.failedFuture(new TokenRejectedException(Rejection.MALFORMED_TOKEN,
+          "not a signed JWT"));
+    }
+    IssuerKeys issuer = issuers.get(claims.getIssuer());
+    Duration remember = maxTokenAge.plus(issuer.config().clockSkew()).multipliedBy(2);
+    return state.firstUse("logout", issuer.issuer() + "|" + claims.getJWTID(), remember)
+        .compose(first -> first ? Future.<Void>succeededFuture()
+            : Future.failedFuture(new TokenRejectedException(Rejection.REPLAYED,
+                "logout token jti replayed")));
   }
 
   private Logout checkClaims(JWTClaimsSet claims, IssuerKeys issuer) {

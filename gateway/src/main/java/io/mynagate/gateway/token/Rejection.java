@@ -16,7 +16,10 @@ public enum Rejection {
   MALFORMED_TOKEN,
   /** {@code alg} outside the issuer's allowlist ({@code none} and HMAC always). */
   ALGORITHM_NOT_ALLOWED,
-  /** The token offers its own key or key location ({@code jwk}, {@code jku}, {@code x5u}, {@code x5c}). */
+  /**
+   * The token offers its own key or key location ({@code jwk}, {@code jku}, {@code x5u}, {@code
+   * x5c}).
+   */
   EMBEDDED_KEY,
   /** A {@code crit} header names an extension the gateway does not understand (RFC 7515 4.1.11). */
   UNSUPPORTED_CRITICAL_HEADER,
@@ -42,7 +45,7 @@ public enum Rejection {
   WRONG_AUDIENCE,
   /** A scope the route requires is missing (RFC 6750 {@code insufficient_scope}). */
   INSUFFICIENT_SCOPE,
-  /** {@code acr} is not one the route accepts (RFC 9470 {@code insufficient_user_authentication}). */
+  /** {@code acr} not accepted by the route (RFC 9470 {@code insufficient_user_authentication}). */
   INSUFFICIENT_ACR,
   /** The token's session ({@code sid}) or subject was logged out. */
   DENIED,

@@ -19,6 +19,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * lookups lock-free; a strict LRU would serialize all event loops on one lock.
  */
 public final class TokenCache {
+  /** One digest per event-loop thread: used on every request, so no provider lookup each time. */
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is mandatory in every JDK", e);
+    }
+  });
+
   private final ConcurrentHashMap<ByteBuffer, Entry> entries = new ConcurrentHashMap<>();
   private final int maxEntries;
   private final long maxLifetimeMillis;
@@ -42,12 +51,7 @@ public final class TokenCache {
    * @return its SHA-256 as a map key
    */
   public static ByteBuffer keyOf(String token) {
-    try {
-      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      return ByteBuffer.wrap(sha256.digest(token.getBytes(StandardCharsets.US_ASCII)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is mandatory in every JDK", e);
-    }
+    return ByteBuffer.wrap(SHA256.get().digest(token.getBytes(StandardCharsets.US_ASCII)));
   }
 
   /**

@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
@@ -35,9 +36,18 @@ class TokenRejectionTest {
   private static GatewayFixture gw;
   private static final RSAKey ATTACKER = TestKeys.rsa("attacker");
 
+  private static final String OTHER_ISSUER = "http://127.0.0.1:2/realms/other";
+
   @BeforeAll
+  @SuppressWarnings("unchecked")
   static void start() {
-    gw = GatewayFixture.start();
+    gw = GatewayFixture.start(f -> {
+      // A second issuer (same keys, for brevity) and a route that accepts only the first one.
+      ((List<Object>) f.config.get("issuers")).add(Map.of("issuer", OTHER_ISSUER,
+          "jwksUri", f.jwks.url()));
+      ((List<Object>) f.config.get("routes")).add(Map.of("pathPrefix", "/first-only/",
+          "upstream", f.upstream.url(), "audience", "api", "issuer", f.issuer()));
+    });
   }
 
   @AfterAll
@@ -99,6 +109,19 @@ class TokenRejectionTest {
   }
 
   @Test
+  void forwardsValidPs256Token() {
+    String token = Tokens.sign(gw.rsa, JWSAlgorithm.PS256, claims().build(), h -> h);
+    assertThat(gw.get("/api/x", "Bearer " + token).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void rejectsRs512OutsideTheIssuerAllowlist() {
+    // RS512 is a sound algorithm, but this issuer only allows RS256, PS256 and ES256.
+    assertInvalidToken(Tokens.sign(gw.rsa, JWSAlgorithm.RS512, claims().build(), h -> h),
+        "algorithm_not_allowed");
+  }
+
+  @Test
   void answersRepeatedTokenFromCache() {
     String token = valid();
     assertThat(gw.get("/api/x", "Bearer " + token).statusCode()).isEqualTo(200);
@@ -134,6 +157,13 @@ class TokenRejectionTest {
   @Test
   void rejectsUnknownKid() {
     assertInvalidToken(Tokens.sign(ATTACKER, claims().build()), "unknown_key");
+  }
+
+  @Test
+  void acceptsTokenWithoutKidWhenExactlyOneIssuerKeyFitsItsAlg() {
+    // The JWKS has one RSA and one EC key: an RS256 token without kid can only mean the RSA key.
+    assertThat(gw.get("/api/x", "Bearer " + Tokens.sign(gw.rsa, claims().build(),
+        h -> h.keyID(null))).statusCode()).isEqualTo(200);
   }
 
   @Test
@@ -199,6 +229,18 @@ class TokenRejectionTest {
   void rejectsWrongIssuer() {
     assertInvalidToken(Tokens.sign(gw.rsa, claims().issuer("https://evil.example/realms/test")
         .build()), "unknown_issuer");
+  }
+
+  @Test
+  void acceptsTokenOfAnyConfiguredIssuerOnAnUnboundRoute() {
+    assertThat(gw.get("/api/x", "Bearer " + Tokens.sign(gw.rsa, Tokens.accessClaims(OTHER_ISSUER)
+        .build())).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void rejectsTokenOfAnotherIssuerOnARouteBoundToOneIssuer() {
+    assertRejected(Tokens.sign(gw.rsa, Tokens.accessClaims(OTHER_ISSUER).build()),
+        "/first-only/x", 401, "invalid_token", "unknown_issuer");
   }
 
   @Test

@@ -62,9 +62,10 @@ class KeyRotationUnderLoadTest {
       gw.jwks.publish(third);
       Future.all(workers).await();
 
-      System.out.printf("key rotation under load: %d valid requests, %d failed, %d JWKS fetches%n",
-          ok.get(), failures.values().stream().mapToInt(AtomicInteger::get).sum(),
-          gw.jwks.fetches() - before);
+      System.out.printf("key rotation under load: %d valid requests, %d failed, %d JWKS fetches,"
+          + " unknown_key rejections %.0f%n", ok.get(),
+          failures.values().stream().mapToInt(AtomicInteger::get).sum(),
+          gw.jwks.fetches() - before, gw.rejections("unknown_key"));
       assertThat(failures).as("failed valid requests by status").isEmpty();
       // The machine is shared and noisy: require traffic in every phase, not a rate.
       assertThat(okByKid.keySet()).containsExactlyInAnyOrder("ec-1", "ec-2", "ec-3");

@@ -30,10 +30,11 @@ import org.junit.jupiter.api.Test;
 class SharedRedisTest {
   private static GatewayFixture a;
   private static GatewayFixture b;
+  private static String prefix;
 
   @BeforeAll
   static void start() {
-    String prefix = RedisSupport.uniquePrefix();
+    prefix = RedisSupport.uniquePrefix();
     a = GatewayFixture.start(f -> {
       f.config.put("redis", RedisSupport.config(RedisSupport.URI, prefix, "closed"));
       f.config.put("logout", Map.of("denyFor", "120s"));
@@ -76,6 +77,25 @@ class SharedRedisTest {
       Thread.sleep(10);
     }
     assertThat(b.get("/api/x", token).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void instanceStartedAfterALogoutEnforcesIt() {
+    JWTClaimsSet claims = Tokens.accessClaims(a.issuer()).build();
+    String token = "Bearer " + Tokens.sign(a.rsa, claims);
+    String logout = Tokens.signLogout(a.rsa, Tokens.logoutClaims(a.issuer(),
+        (String) claims.getClaim("sid"), claims.getSubject()).build());
+    assertThat(a.postForm("/backchannel-logout",
+        MultiMap.caseInsensitiveMultiMap().add("logout_token", logout), null).statusCode())
+        .isEqualTo(200);
+
+    try (GatewayFixture late = GatewayFixture.start(f -> {
+      f.config.put("redis", RedisSupport.config(RedisSupport.URI, prefix, "closed"));
+      f.issuerConfig().put("jwksUri", a.jwks.url());
+    })) {
+      assertThat(late.get("/api/x", token).statusCode()).isEqualTo(401);
+      assertThat(late.rejections("denied")).isEqualTo(1);
+    }
   }
 
   @Test

@@ -29,8 +29,11 @@ public final class GatewayFixture implements AutoCloseable {
   public final Vertx vertx = Vertx.vertx();
   public final JwksServer jwks = new JwksServer(vertx);
   public final EchoUpstream upstream = new EchoUpstream(vertx);
-  public final RSAKey rsa = TestKeys.rsa("rsa-1");
-  public final ECKey ec = TestKeys.ec("ec-1");
+  /** Generated once per test JVM: RSA key generation is slow on the shared machine. */
+  private static final RSAKey RSA = TestKeys.rsa("rsa-1");
+  private static final ECKey EC = TestKeys.ec("ec-1");
+  public final RSAKey rsa = RSA;
+  public final ECKey ec = EC;
   public final WebClient client = WebClient.create(vertx,
       new WebClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(64));
   public final Map<String, Object> config;

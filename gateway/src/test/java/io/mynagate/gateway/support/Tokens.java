@@ -68,7 +68,12 @@ public final class Tokens {
 
   public static String sign(JWK key, JWTClaimsSet claims,
       UnaryOperator<JWSHeader.Builder> header) {
-    JWSAlgorithm alg = key instanceof ECKey ? JWSAlgorithm.ES256 : JWSAlgorithm.RS256;
+    return sign(key, key instanceof ECKey ? JWSAlgorithm.ES256 : JWSAlgorithm.RS256, claims,
+        header);
+  }
+
+  public static String sign(JWK key, JWSAlgorithm alg, JWTClaimsSet claims,
+      UnaryOperator<JWSHeader.Builder> header) {
     JWSHeader.Builder builder = new JWSHeader.Builder(alg).keyID(key.getKeyID())
         .type(JOSEObjectType.JWT);
     SignedJWT jwt = new SignedJWT(header.apply(builder).build(), claims);
