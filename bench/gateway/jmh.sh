@@ -3,7 +3,8 @@
 # Nimbus, JDK default provider vs Bouncy Castle. Prints ops/s and the BC/JDK ratio per algorithm.
 #
 # Env: JMH_FORKS (1) JMH_WARMUP (5 iterations) JMH_ITER (5 iterations) JMH_TIME (1s per iteration)
-#      JMH_ALGS (RS256,ES256,PS256) SKIP_BUILD (0) MVN_OFFLINE (-o), extra args go to JMH.
+#      JMH_ALGS (RS256,ES256,PS256) PAIRS (20) PAIRED_ONLY (0: also JMH) SKIP_BUILD (0)
+#      MVN_OFFLINE (-o); extra arguments go to JMH.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"
@@ -16,6 +17,12 @@ fi
 ./mvnw -B ${MVN_OFFLINE--o} -q -pl gateway dependency:build-classpath \
   -Dmdep.outputFile="$OUT/gateway-test.classpath" -Dmdep.includeScope=test >/dev/null
 CP="$ROOT/gateway/target/test-classes:$ROOT/gateway/target/classes:$(cat "$OUT/gateway-test.classpath")"
+
+# JMH measures each provider in its own fork, minutes apart; on the shared machine the outside load
+# drifts meanwhile, so first a paired comparison alternating JDK and BC in 250 ms slices.
+java -cp "$CP" io.mynagate.gateway.bench.VerifyPairedComparison "${JMH_ALGS:-RS256,ES256,PS256}" \
+  "${PAIRS:-20}"
+[[ "${PAIRED_ONLY:-0}" == 1 ]] && exit 0
 
 # Another JMH run on the shared machine holds /tmp/jmh.lock; measure anyway (ratios, one run).
 exec java -Djmh.ignoreLock=true -cp "$CP" io.mynagate.gateway.bench.VerifyBenchmarkMain \
