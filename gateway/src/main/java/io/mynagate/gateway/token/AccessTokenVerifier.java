@@ -57,8 +57,9 @@ public final class AccessTokenVerifier {
    * @return the verified token, or a failed future with a {@link TokenRejectedException}
    */
   public Future<VerifiedToken> verify(String token) {
-    ByteBuffer key = TokenCache.keyOf(token);
-    VerifiedToken cached = cache.get(key);
+    // With the cache disabled, no SHA-256 per request: nothing would ever be found or stored.
+    ByteBuffer key = cache.enabled() ? TokenCache.keyOf(token) : null;
+    VerifiedToken cached = key == null ? null : cache.get(key);
     if (cached != null && issuers.get(cached.issuer()).serves(cached.keyId())) {
       metrics.cacheLookup(true);
       return Future.succeededFuture(cached);
@@ -80,7 +81,9 @@ public final class AccessTokenVerifier {
       try {
         verifySignature(jwt, verifier.verifier());
         VerifiedToken verified = checkClaims(claims, keys, verifier.kid());
-        cache.put(key, verified);
+        if (key != null) {
+          cache.put(key, verified);
+        }
         return Future.succeededFuture(verified);
       } catch (TokenRejectedException e) {
         return Future.failedFuture(e);
