@@ -101,6 +101,15 @@ public final class VerifyPathHarness {
           .decode(parsed.get(i % n).getSignature().toString()) != null);
       time("token68 table", seconds, i -> isToken68Table(tokens.get(i % n)));
       time("token68 loop", seconds, i -> isToken68(tokens.get(i % n)));
+      time("metrics accepted+latency", seconds, i -> {
+        metrics.accepted();
+        metrics.latency(System.nanoTime() - 2_000_000);
+        return true;
+      });
+      time("metrics cacheLookup", seconds, i -> {
+        metrics.cacheLookup(true);
+        return true;
+      });
       time("sha-256 key", seconds, i -> TokenCache.keyOf(tokens.get(i % n)) != null);
     }
     vertx.close();
