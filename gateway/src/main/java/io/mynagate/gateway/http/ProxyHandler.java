@@ -17,9 +17,12 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.internal.net.RFC3986;
 import java.net.URI;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * Checks a request's token against its route, then streams it to the upstream and the answer
@@ -37,7 +40,9 @@ final class ProxyHandler {
   private final RouteTable routes;
   private final AuthFailures failures;
   private final HttpClient client;
+  /** Lower-case names of headers removed from incoming requests. */
   private final Set<String> stripped;
+  private final Map<GatewayConfig.Route, UpstreamTarget> targets;
 
   ProxyHandler(Services services, AuthFailures failures, HttpClient client) {
     this.services = services;
@@ -45,15 +50,38 @@ final class ProxyHandler {
     this.failures = failures;
     this.client = client;
     GatewayConfig.Headers h = services.config().headers();
-    Set<String> strip = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-    strip.addAll(Set.of(h.subject(), h.acr(), h.scope(), h.issuer()));
-    strip.addAll(h.strip());
-    strip.addAll(h.add().keySet());
+    // Lower-cased once here, so the per-header check is one hash lookup of the lower-cased name
+    // that the hop-by-hop check needs anyway (was a case-insensitive TreeSet).
+    Set<String> strip = new HashSet<>();
+    Stream.of(Stream.of(h.subject(), h.acr(), h.scope(), h.issuer()), h.strip().stream(),
+            h.add().keySet().stream())
+        .flatMap(names -> names)
+        .forEach(name -> strip.add(name.toLowerCase(Locale.ROOT)));
     if (!h.forwardAuthorization()) {
-      strip.add("Authorization");
-      strip.add("DPoP");
+      strip.add("authorization");
+      strip.add("dpop");
     }
-    this.stripped = strip;
+    this.stripped = Set.copyOf(strip);
+    Map<GatewayConfig.Route, UpstreamTarget> targets = new IdentityHashMap<>();
+    services.config().routes().forEach(r -> targets.put(r, UpstreamTarget.of(r.upstream())));
+    this.targets = targets;
+  }
+
+  /**
+   * What a route's upstream URL gives every request, computed once per route instead of per
+   * request.
+   */
+  private record UpstreamTarget(String host, int port, boolean tls, String basePath,
+      String hostHeader) {
+    static UpstreamTarget of(URI upstream) {
+      boolean tls = "https".equals(upstream.getScheme());
+      int port = upstream.getPort() != -1 ? upstream.getPort() : tls ? 443 : 80;
+      String basePath = upstream.getRawPath() == null ? ""
+          : stripTrailingSlash(upstream.getRawPath());
+      String hostHeader = upstream.getPort() == -1 ? upstream.getHost()
+          : upstream.getHost() + ":" + upstream.getPort();
+      return new UpstreamTarget(upstream.getHost(), port, tls, basePath, hostHeader);
+    }
   }
 
   /**
@@ -78,10 +106,30 @@ final class ProxyHandler {
       reject(request, e, null, route, start);
       return;
     }
-    Context context = Vertx.currentContext();
-    Future<VerifiedToken> checked = services.verifier().verify(credentials.token())
-        .compose(token -> authorize(request, credentials, token, route));
-    onContext(checked, context)
+    Future<VerifiedToken> verified = services.verifier().verify(credentials.token());
+    Future<VerifiedToken> checked;
+    if (verified.succeeded()) {
+      // Cache hit or cached keys: already complete, so authorize directly instead of through
+      // compose(), which would allocate and dispatch a future per request. Same semantics: an
+      // exception from authorize() becomes a failed future.
+      try {
+        checked = authorize(request, credentials, verified.result(), route);
+      } catch (RuntimeException e) {
+        checked = Future.failedFuture(e);
+      }
+    } else {
+      checked = verified.compose(token -> authorize(request, credentials, token, route));
+    }
+    if (checked.isComplete()) {
+      // The fast path completed on this event loop: no hop back to the context needed.
+      if (checked.succeeded()) {
+        forward(request, path, route, checked.result(), start);
+      } else {
+        reject(request, checked.cause(), credentials.scheme(), route, start);
+      }
+      return;
+    }
+    onContext(checked, Vertx.currentContext())
         .onSuccess(token -> forward(request, path, route, token, start))
         .onFailure(e -> reject(request, e, credentials.scheme(), route, start));
   }
@@ -145,18 +193,14 @@ final class ProxyHandler {
   private void forward(HttpServerRequest request, String path, GatewayConfig.Route route,
       VerifiedToken token, long start) {
     HttpServerResponse response = request.response();
-    URI upstream = route.upstream();
+    UpstreamTarget target = targets.get(route);
     String query = request.query();
-    String basePath = upstream.getRawPath() == null ? ""
-        : stripTrailingSlash(upstream.getRawPath());
-    boolean tls = "https".equals(upstream.getScheme());
-    int port = upstream.getPort() != -1 ? upstream.getPort() : tls ? 443 : 80;
     RequestOptions options = new RequestOptions()
         .setMethod(request.method())
-        .setHost(upstream.getHost())
-        .setPort(port)
-        .setSsl(tls)
-        .setURI(basePath + path + (query == null ? "" : "?" + query))
+        .setHost(target.host())
+        .setPort(target.port())
+        .setSsl(target.tls())
+        .setURI(query == null ? target.basePath() + path : target.basePath() + path + "?" + query)
         .setIdleTimeout(route.upstreamTimeout().toMillis());
     copyRequestHeaders(request, options);
     GatewayConfig.Headers h = services.config().headers();
@@ -169,8 +213,7 @@ final class ProxyHandler {
       options.putHeader(h.scope(), (String) scope);
     }
     h.add().forEach(options::putHeader);
-    options.putHeader("Host", upstream.getPort() == -1 ? upstream.getHost()
-        : upstream.getHost() + ":" + upstream.getPort());
+    options.putHeader("Host", target.hostHeader());
 
     client.request(options)
         .compose(upstreamRequest -> {
@@ -210,7 +253,7 @@ final class ProxyHandler {
       String name = entry.getKey();
       String lower = name.toLowerCase(Locale.ROOT);
       if (HOP_BY_HOP.contains(lower) || connectionListed.contains(lower)
-          || stripped.contains(name)) {
+          || stripped.contains(lower)) {
         continue;
       }
       out.add(name, entry.getValue());
@@ -240,7 +283,10 @@ final class ProxyHandler {
   }
 
   private static Set<String> connectionTokens(java.util.List<String> values) {
-    Set<String> tokens = new java.util.HashSet<>();
+    if (values.isEmpty()) {
+      return Set.of(); // the usual case: keep-alive HTTP/1.1 sends no Connection header
+    }
+    Set<String> tokens = new HashSet<>();
     for (String v : values) {
       for (String t : v.split(",")) {
         tokens.add(t.trim().toLowerCase(Locale.ROOT));

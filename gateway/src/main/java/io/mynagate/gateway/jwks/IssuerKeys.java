@@ -4,7 +4,6 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
@@ -299,7 +298,7 @@ public final class IssuerKeys {
   private JWSVerifier verifierFor(JWK jwk) throws JOSEException {
     JWSVerifier verifier;
     if (jwk instanceof RSAKey) {
-      verifier = new RSASSAVerifier(((RSAKey) jwk).toRSAPublicKey());
+      verifier = new ReusedSignatureRsaVerifier(((RSAKey) jwk).toRSAPublicKey());
     } else if (jwk instanceof ECKey) {
       verifier = new ECDSAVerifier(((ECKey) jwk).toECPublicKey());
     } else {

@@ -8,14 +8,17 @@ import io.mynagate.gateway.jwks.IssuerKeys;
 import io.mynagate.gateway.metrics.GatewayMetrics;
 import io.vertx.core.Future;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Verifies access tokens, in this order: verified-token cache; header policy (before any crypto);
@@ -28,6 +31,8 @@ public final class AccessTokenVerifier {
   /** {@code typ} values of access tokens (RFC 9068 section 2.1; Keycloak sends {@code JWT}). */
   public static final Set<String> ACCESS_TOKEN_TYPES =
       Set.of("JWT", "at+jwt", "application/at+jwt");
+
+  private static final Pattern SPACES = Pattern.compile(" +");
 
   private final Map<String, IssuerKeys> issuers;
   private final JwsHeaderPolicy headerPolicy;
@@ -57,8 +62,9 @@ public final class AccessTokenVerifier {
    * @return the verified token, or a failed future with a {@link TokenRejectedException}
    */
   public Future<VerifiedToken> verify(String token) {
-    ByteBuffer key = TokenCache.keyOf(token);
-    VerifiedToken cached = cache.get(key);
+    // With the cache disabled, no SHA-256 per request: nothing would ever be found or stored.
+    ByteBuffer key = cache.enabled() ? TokenCache.keyOf(token) : null;
+    VerifiedToken cached = key == null ? null : cache.get(key);
     if (cached != null && issuers.get(cached.issuer()).serves(cached.keyId())) {
       metrics.cacheLookup(true);
       return Future.succeededFuture(cached);
@@ -80,7 +86,9 @@ public final class AccessTokenVerifier {
       try {
         verifySignature(jwt, verifier.verifier());
         VerifiedToken verified = checkClaims(claims, keys, verifier.kid());
-        cache.put(key, verified);
+        if (key != null) {
+          cache.put(key, verified);
+        }
         return Future.succeededFuture(verified);
       } catch (TokenRejectedException e) {
         return Future.failedFuture(e);
@@ -88,10 +96,16 @@ public final class AccessTokenVerifier {
     });
   }
 
+  /**
+   * The claims, parsed by Nimbus from the payload decoded with the JDK's Base64 URL decoder
+   * (table-driven, about ten times faster than Nimbus's own in VerifyPathHarness, and strict:
+   * characters outside base64url are refused). {@code jwt.getJWTClaimsSet()} would use Nimbus's.
+   */
   static JWTClaimsSet claimsOf(SignedJWT jwt) {
     try {
-      return jwt.getJWTClaimsSet();
-    } catch (ParseException e) {
+      byte[] payload = Base64.getUrlDecoder().decode(jwt.getParsedParts()[1].toString());
+      return JWTClaimsSet.parse(new String(payload, StandardCharsets.UTF_8));
+    } catch (ParseException | IllegalArgumentException e) {
       throw new TokenRejectedException(Rejection.MALFORMED_TOKEN, "claims are not a JSON object");
     }
   }
@@ -179,7 +193,8 @@ public final class AccessTokenVerifier {
     if (scope.isEmpty()) {
       return Set.of();
     }
-    Set<String> out = new HashSet<>(List.of(scope.get().trim().split(" +")));
+    // SPACES is compiled once: String.split(" +") compiles the regex on every call.
+    Set<String> out = new HashSet<>(List.of(SPACES.split(scope.get().trim())));
     out.remove("");
     return out;
   }

@@ -55,6 +55,14 @@ public final class TokenCache {
   }
 
   /**
+   * @return whether entries are kept at all ({@code maxEntries > 0}); when not, callers can skip
+   *     computing keys
+   */
+  public boolean enabled() {
+    return maxEntries > 0;
+  }
+
+  /**
    * @param key from {@link #keyOf}
    * @return the verified token, or {@code null} if absent or expired
    */

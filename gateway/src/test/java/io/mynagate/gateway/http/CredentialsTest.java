@@ -19,4 +19,15 @@ class CredentialsTest {
     assertThat(Credentials.isToken68("a b")).isFalse();
     assertThat(Credentials.isToken68("a,b")).isFalse();
   }
+
+  @Test
+  void acceptsEveryToken68CharacterAndNoOtherAsciiOrNonAscii() {
+    String allowed = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~+/";
+    assertThat(Credentials.isToken68(allowed)).isTrue();
+    for (char c = 0; c < 512; c++) {
+      boolean expected = allowed.indexOf(c) >= 0;
+      assertThat(Credentials.isToken68("a" + c + "b")).as("char %d", (int) c).isEqualTo(expected);
+    }
+    assertThat(Credentials.isToken68("ab\uFF21")).isFalse();
+  }
 }

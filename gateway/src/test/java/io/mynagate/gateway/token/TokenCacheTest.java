@@ -91,4 +91,10 @@ class TokenCacheTest {
     cache.put(TokenCache.keyOf("t"), token("k", NOW.plusSeconds(60)));
     assertThat(cache.get(TokenCache.keyOf("t"))).isNull();
   }
+
+  @Test
+  void saysWhetherItIsEnabledSoCallersCanSkipHashing() {
+    assertThat(new TokenCache(0, 300_000, new MutableClock()).enabled()).isFalse();
+    assertThat(new TokenCache(1, 300_000, new MutableClock()).enabled()).isTrue();
+  }
 }
