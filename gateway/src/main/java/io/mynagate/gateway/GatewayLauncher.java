@@ -5,6 +5,7 @@ import io.mynagate.gateway.dpop.DpopVerifier;
 import io.mynagate.gateway.http.GatewayVerticle;
 import io.mynagate.gateway.http.Services;
 import io.mynagate.gateway.jwks.IssuerKeys;
+import io.mynagate.gateway.jwks.VerificationProviders;
 import io.mynagate.gateway.jwks.JwksSource;
 import io.mynagate.gateway.metrics.GatewayMetrics;
 import io.mynagate.gateway.state.SharedState;
@@ -14,13 +15,11 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
-import java.security.Provider;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /** Builds the shared components, starts key refresh and store sync, deploys the verticles. */
 final class GatewayLauncher implements Gateway {
@@ -43,8 +42,7 @@ final class GatewayLauncher implements Gateway {
     GatewayMetrics metrics = new GatewayMetrics();
     TokenCache cache = new TokenCache(config.cache().verifiedTokens(),
         config.cache().maxEntryLifetime().toMillis(), clock);
-    Provider provider = config.crypto() == GatewayConfig.CryptoProvider.BC
-        ? new BouncyCastleProvider() : null;
+    VerificationProviders providers = VerificationProviders.of(config.crypto());
     WebClient webClient = WebClient.create(vertx, new WebClientOptions()
         .setUserAgent("myna-gateway").setFollowRedirects(false));
     Map<String, IssuerKeys> issuers = new LinkedHashMap<>();
@@ -52,12 +50,13 @@ final class GatewayLauncher implements Gateway {
       JwksSource source = jwksSources.getOrDefault(issuer.issuer(),
           IssuerKeys.httpSource(webClient, issuer));
       issuers.put(issuer.issuer(),
-          new IssuerKeys(issuer, source, clock, provider, metrics, cache::removeKeys));
+          new IssuerKeys(issuer, source, clock, providers, metrics, cache::removeKeys));
     }
     SharedState state = SharedState.create(config, clock);
     Services services = new Services(config, Map.copyOf(issuers),
         new AccessTokenVerifier(issuers, cache, clock, metrics), state,
-        new DpopVerifier(config.dpop().algorithms(), config.dpop().proofMaxAge(), state, clock),
+        new DpopVerifier(config.dpop().algorithms(), config.dpop().proofMaxAge(), state, clock,
+            providers),
         metrics, clock);
     GatewayLauncher gateway = new GatewayLauncher(vertx, services, webClient);
     List<Future<Void>> ready = new ArrayList<>();

@@ -179,9 +179,9 @@ public final class ConfigLoader {
 
     CryptoProvider crypto;
     try {
-      crypto = CryptoProvider.valueOf(n.string("crypto", "JDK").toUpperCase(Locale.ROOT));
+      crypto = CryptoProvider.valueOf(n.string("crypto", "AUTO").toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new ConfigException("crypto: must be JDK or BC");
+      throw new ConfigException("crypto: must be AUTO, JDK or BC");
     }
     int instances = n.integer("instances", Math.max(1, Runtime.getRuntime().availableProcessors()),
         1, 256);

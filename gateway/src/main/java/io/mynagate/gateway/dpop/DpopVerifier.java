@@ -11,6 +11,7 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.mynagate.gateway.jwks.VerificationProviders;
 import io.mynagate.gateway.state.SharedState;
 import io.mynagate.gateway.token.Rejection;
 import io.mynagate.gateway.token.TokenRejectedException;
@@ -39,14 +40,18 @@ public final class DpopVerifier {
   private final Duration maxAge;
   private final SharedState state;
   private final Clock clock;
+  private final VerificationProviders providers;
 
   /**
    * @param algorithms allowed proof algorithms (asymmetric only, validated by the config)
    * @param maxAge accepted distance of {@code iat} from now
    * @param state replay cache for {@code jti}
    * @param clock time source
+   * @param providers JCA providers for proof verification by key type
    */
-  public DpopVerifier(Set<String> algorithms, Duration maxAge, SharedState state, Clock clock) {
+  public DpopVerifier(Set<String> algorithms, Duration maxAge, SharedState state, Clock clock,
+      VerificationProviders providers) {
+    this.providers = providers;
     this.algorithms = Set.copyOf(algorithms);
     this.maxAge = maxAge;
     this.state = state;
@@ -161,12 +166,12 @@ public final class DpopVerifier {
     }
   }
 
-  private static JWSVerifier verifierFor(JWK jwk) throws JOSEException {
+  private JWSVerifier verifierFor(JWK jwk) throws JOSEException {
     if (jwk instanceof ECKey) {
-      return new ECDSAVerifier((ECKey) jwk);
+      return providers.configure(new ECDSAVerifier((ECKey) jwk), jwk);
     }
     if (jwk instanceof RSAKey) {
-      return new RSASSAVerifier((RSAKey) jwk);
+      return providers.configure(new RSASSAVerifier((RSAKey) jwk), jwk);
     }
     throw new JOSEException("unsupported DPoP key type");
   }

@@ -268,6 +268,11 @@ final class ProxyHandler {
   }
 
   private void relay(HttpClientResponse upstream, HttpServerResponse response, long start) {
+    if (response.closed() || response.ended()) {
+      // The client went away while the upstream answered: nothing to relay to.
+      upstream.request().reset();
+      return;
+    }
     response.setStatusCode(upstream.statusCode());
     response.setStatusMessage(upstream.statusMessage());
     Set<String> connectionListed = connectionTokens(upstream.headers().getAll("Connection"));

@@ -18,7 +18,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;
-import java.security.Provider;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,7 +42,7 @@ public final class IssuerKeys {
   private final GatewayConfig.Issuer config;
   private final JwksSource source;
   private final Clock clock;
-  private final Provider provider;
+  private final VerificationProviders providers;
   private final GatewayMetrics metrics;
   private final BiConsumer<String, Set<String>> onKeysRemoved;
 
@@ -62,16 +61,16 @@ public final class IssuerKeys {
    * @param config the issuer's settings
    * @param source where the keys come from
    * @param clock time source
-   * @param provider JCA provider for verification, {@code null} for the JDK's defaults
+   * @param providers JCA providers for verification by key type
    * @param metrics refresh counters
    * @param onKeysRemoved called with (issuer, removed kids) when keys leave the JWKS or expire
    */
   public IssuerKeys(GatewayConfig.Issuer config, JwksSource source, Clock clock,
-      Provider provider, GatewayMetrics metrics, BiConsumer<String, Set<String>> onKeysRemoved) {
+      VerificationProviders providers, GatewayMetrics metrics, BiConsumer<String, Set<String>> onKeysRemoved) {
     this.config = config;
     this.source = source;
     this.clock = clock;
-    this.provider = provider;
+    this.providers = providers;
     this.metrics = metrics;
     this.onKeysRemoved = onKeysRemoved;
   }
@@ -304,9 +303,6 @@ public final class IssuerKeys {
     } else {
       throw new JOSEException("unsupported key type " + jwk.getKeyType());
     }
-    if (provider != null) {
-      verifier.getJCAContext().setProvider(provider);
-    }
-    return verifier;
+    return providers.configure(verifier, jwk);
   }
 }

@@ -38,7 +38,7 @@ class ConfigLoaderTest {
     assertThat(config.redis()).isEmpty();
     assertThat(config.headers().forwardAuthorization()).isFalse();
     assertThat(config.issuers().get(0).clockSkew()).isEqualTo(Duration.ofSeconds(30));
-    assertThat(config.crypto()).isEqualTo(GatewayConfig.CryptoProvider.JDK);
+    assertThat(config.crypto()).isEqualTo(GatewayConfig.CryptoProvider.AUTO);
   }
 
   @Test

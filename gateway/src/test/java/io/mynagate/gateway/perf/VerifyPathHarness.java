@@ -13,6 +13,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.mynagate.gateway.config.GatewayConfig;
 import io.mynagate.gateway.jwks.IssuerKeys;
+import io.mynagate.gateway.jwks.VerificationProviders;
 import io.mynagate.gateway.metrics.GatewayMetrics;
 import io.mynagate.gateway.token.AccessTokenVerifier;
 import io.mynagate.gateway.token.JwsHeaderPolicy;
@@ -72,7 +73,7 @@ public final class VerifyPathHarness {
     Vertx vertx = Vertx.vertx();
     GatewayMetrics metrics = new GatewayMetrics();
     IssuerKeys keys = new IssuerKeys(issuer, () -> Future.succeededFuture(jwks), Clock.systemUTC(),
-        null, metrics, (i, k) -> { });
+        VerificationProviders.of(GatewayConfig.CryptoProvider.JDK), metrics, (i, k) -> { });
     keys.start(vertx).await();
     AccessTokenVerifier uncached = new AccessTokenVerifier(Map.of(ISS, keys),
         new TokenCache(0, 300_000, Clock.systemUTC()), Clock.systemUTC(), metrics);
