@@ -6,6 +6,8 @@
 #   (d) the gateway, every token new (second gateway instance with the verified-token cache
 #       disabled by configuration, cache.verifiedTokens: 0, so every request verifies in full)
 #   (e) Keycloak's own RFC 7662 introspection endpoint, when the distribution is available
+#   (f) the gateway's own RFC 7662 introspection endpoint (cache on): like for like with (e), since
+#       neither forwards to an upstream
 # and prints requests/s, p50/p99 and the ratios against the targets. See bench/README.md.
 #
 # Env (defaults in brackets):
@@ -182,6 +184,14 @@ check() { # check NAME EXPECTED URL [curl args]
 }
 check "upstream" 200 "http://127.0.0.1:$UPSTREAM_PORT/api/hello"
 check "plain proxy" 200 -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PROXY_PORT/api/hello"
+GW_INTROSPECT_BASIC=$(printf '%s' "bench-introspector:bench-introspector-secret-0000" | base64 -w0)
+body=$(curl -fsS --max-time 5 "http://127.0.0.1:$GW_CACHED_PORT/introspect" \
+  -H "Authorization: Basic $GW_INTROSPECT_BASIC" -d "token=$TOKEN")
+[[ "$(jq -r .active <<<"$body")" == true ]] || die "gateway introspection says inactive: $body"
+body=$(curl -fsS --max-time 5 "http://127.0.0.1:$GW_CACHED_PORT/introspect" \
+  -H "Authorization: Basic $GW_INTROSPECT_BASIC" -d "token=${TOKEN%?????}AAAAA")
+[[ "$(jq -r .active <<<"$body")" == false ]] || die "gateway introspection accepts a tampered token: $body"
+log "sanity: gateway introspection -> active for the token, inactive when tampered"
 for gw in "$GW_CACHED_PORT" "$GW_NEW_PORT"; do
   check "gateway :$gw valid token" 200 -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$gw/api/hello"
   check "gateway :$gw no token" 401 "http://127.0.0.1:$gw/api/hello"
@@ -214,18 +224,23 @@ metrics_snapshot() { # metrics_snapshot PORT FILE: the gateway's Prometheus text
 }
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print ""; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.4f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-CASES=(upstream plain-proxy gateway-cached gateway-new)
+CASES=(upstream plain-proxy gateway-cached gateway-new gateway-introspect)
 declare -A PORT_OF=([upstream]=$UPSTREAM_PORT [plain-proxy]=$PROXY_PORT
-  [gateway-cached]=$GW_CACHED_PORT [gateway-new]=$GW_NEW_PORT)
-declare -A LIMIT_OF=([upstream]=0 [plain-proxy]=0 [gateway-cached]=$CACHED_TOKENS [gateway-new]=0)
+  [gateway-cached]=$GW_CACHED_PORT [gateway-new]=$GW_NEW_PORT [gateway-introspect]=$GW_CACHED_PORT)
+declare -A LIMIT_OF=([upstream]=0 [plain-proxy]=0 [gateway-cached]=$CACHED_TOKENS [gateway-new]=0
+  [gateway-introspect]=0)
+declare -A SCRIPT_OF=([upstream]=bearer.lua [plain-proxy]=bearer.lua [gateway-cached]=bearer.lua
+  [gateway-new]=bearer.lua [gateway-introspect]=introspect.lua)
 bearer_env() { # bearer_env CASE: the Lua script's settings for that case
   export TOKENS_FILE="$OUT/tokens.txt" TOKENS_LIMIT=${LIMIT_OF[$1]} BENCH_PATH=/api/hello \
     WRK_THREADS=$THREADS
+  # (f) asks about one token, as (e) does with Keycloak.
+  export INTROSPECT_PATH=/introspect INTROSPECT_BASIC=$GW_INTROSPECT_BASIC INTROSPECT_TOKEN=$TOKEN
 }
 for c in "${CASES[@]}"; do
   bearer_env "$c"
   log "$c: warm-up ${WARMUP}s"
-  run_wrk "$WARMUP" "http://127.0.0.1:${PORT_OF[$c]}" "$HERE/bearer.lua" >/dev/null
+  run_wrk "$WARMUP" "http://127.0.0.1:${PORT_OF[$c]}" "$HERE/${SCRIPT_OF[$c]}" >/dev/null
 done
 metrics_snapshot "$GW_CACHED_PORT" "$OUT/gateway-cached.metrics.before"
 metrics_snapshot "$GW_NEW_PORT" "$OUT/gateway-new.metrics.before"
@@ -233,7 +248,7 @@ metrics_snapshot "$GW_NEW_PORT" "$OUT/gateway-new.metrics.before"
 # requests/s it hardly depends on how much CPU the rest of the machine leaves over.
 CLK_TCK=$(getconf CLK_TCK)
 declare -A MIDDLE_OF=([upstream]=upstream [plain-proxy]=plain-proxy
-  [gateway-cached]=gateway-cached [gateway-new]=gateway-uncached)
+  [gateway-cached]=gateway-cached [gateway-new]=gateway-uncached [gateway-introspect]=gateway-cached)
 declare -A MID_TICKS UP_TICKS REQS
 cpu_ticks() { # cpu_ticks NAME -> utime + stime of that server so far
   local f
@@ -244,7 +259,7 @@ for ((round = 1; round <= ROUNDS; round++)); do
   for c in "${CASES[@]}"; do
     bearer_env "$c"
     mid0=$(cpu_ticks "${MIDDLE_OF[$c]}"); up0=$(cpu_ticks upstream)
-    LINE[$c,$round]=$(run_wrk "$DURATION" "http://127.0.0.1:${PORT_OF[$c]}" "$HERE/bearer.lua")
+    LINE[$c,$round]=$(run_wrk "$DURATION" "http://127.0.0.1:${PORT_OF[$c]}" "$HERE/${SCRIPT_OF[$c]}")
     mid1=$(cpu_ticks "${MIDDLE_OF[$c]}"); up1=$(cpu_ticks upstream)
     [[ -n "${LINE[$c,$round]}" ]] || die "wrk printed no result for $c"
     MID_TICKS[$c]=$(( ${MID_TICKS[$c]:-0} + mid1 - mid0 ))
@@ -405,7 +420,7 @@ verdict() { # verdict VALUE TARGET
        "tokens: $TOKENS x $ALG, cached case uses $CACHED_TOKENS; gateway crypto=$CRYPTO instances=$INSTANCES"
   printf '%-34s %12s %9s %9s %8s %7s %10s %10s\n' case "requests/s" "p50 ms" "p99 ms" non-2xx sockerr \
     "cpu us/req" "+upstream"
-  for key in upstream plain-proxy gateway-cached gateway-new keycloak-introspect; do
+  for key in upstream plain-proxy gateway-cached gateway-new keycloak-introspect gateway-introspect; do
     label=$key
     case $key in
       upstream) label="(a) upstream direct" ;;
@@ -413,6 +428,7 @@ verdict() { # verdict VALUE TARGET
       gateway-cached) label="(c) gateway, cache hits" ;;
       gateway-new) label="(d) gateway, every token new" ;;
       keycloak-introspect) label="(e) Keycloak introspection" ;;
+      gateway-introspect) label="(f) gateway introspection" ;;
     esac
     if [[ -n "${RPS[$key]:-}" ]]; then
       cpu_mid=""; cpu_all=""
@@ -434,6 +450,9 @@ verdict() { # verdict VALUE TARGET
   printf '  %-44s %6s  (target >= 0.85) %s\n' "gateway cached / plain proxy" "$r1" "$(verdict "$r1" 0.85)"
   printf '  %-44s %6s  (target >= 0.5)  %s\n' "gateway every-token-new / plain proxy" "$r2" "$(verdict "$r2" 0.5)"
   printf '  %-44s %6s  (target >= 30)   %s\n' "gateway cached / Keycloak introspection" "$r3" "$(verdict "$r3" 30)"
+  r4=$(ratio gateway-introspect keycloak-introspect)
+  printf '  %-44s %6s  (target >= 30)   %s  (like for like: no upstream on either side)\n' \
+    "gateway introspection / Keycloak introspection" "$r4" "$(verdict "$r4" 30)"
   printf '  %-44s %6s  (for reference)\n' "plain proxy / upstream direct" "$(printf '%.2f' "$R_PROXY")"
   echo "the same ratios estimated from server CPU per request (capacity if the servers had the CPU to themselves):"
   printf '  %-44s %6s\n' "gateway cached / plain proxy" "$(cpu_ratio gateway-cached plain-proxy)"

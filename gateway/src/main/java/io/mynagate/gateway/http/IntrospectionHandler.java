@@ -2,13 +2,13 @@ package io.mynagate.gateway.http;
 
 import io.mynagate.gateway.config.GatewayConfig;
 import io.mynagate.gateway.token.VerifiedToken;
+import com.nimbusds.jwt.JWTClaimsSet;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,6 +19,9 @@ import java.util.Optional;
  */
 final class IntrospectionHandler {
   private static final System.Logger LOG = System.getLogger(IntrospectionHandler.class.getName());
+
+  private static final String[] ANSWERED_CLAIMS = {"iss", "sub", "aud", "exp", "iat", "nbf",
+      "jti", "acr", "scope", "sid", "azp", "client_id", "cnf"};
 
   private final Services services;
 
@@ -60,17 +63,21 @@ final class IntrospectionHandler {
     if (token == null) {
       return new JsonObject().put("active", false);
     }
-    Map<String, Object> claims = token.claims().toJSONObject();
+    // Only the listed members, read one by one: copying every claim (toJSONObject) per request
+    // showed in the introspection benchmark.
+    JWTClaimsSet claims = token.claims();
     JsonObject out = new JsonObject().put("active", true);
-    for (String name : new String[] {"iss", "sub", "aud", "exp", "iat", "nbf", "jti", "acr",
-        "scope", "sid", "azp", "client_id", "cnf"}) {
-      Object value = claims.get(name);
+    for (String name : ANSWERED_CLAIMS) {
+      Object value = claims.getClaim(name);
+      if (value instanceof java.util.Date) {
+        value = ((java.util.Date) value).getTime() / 1000; // RFC 7662 section 2.2: NumericDate
+      }
       if (value != null) {
         out.put(name, value);
       }
     }
-    if (!out.containsKey("client_id") && claims.get("azp") != null) {
-      out.put("client_id", claims.get("azp"));
+    if (!out.containsKey("client_id") && claims.getClaim("azp") != null) {
+      out.put("client_id", claims.getClaim("azp"));
     }
     out.put("token_type", token.confirmationThumbprint().isPresent() ? "DPoP" : "Bearer");
     return out;
