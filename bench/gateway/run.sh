@@ -50,6 +50,17 @@ MVN_OFFLINE=${MVN_OFFLINE--o}
 OUT=${OUT:-$ROOT/bench/target/gateway-run}
 JAVA_TOOL_HEAP=${JAVA_TOOL_HEAP:--Xms128m -Xmx512m}
 
+# What the script runs besides Java: installed from Debian's packages when missing (a fresh machine
+# has none of them), as scripts/test.sh does for the tests.
+need=()
+for cmd in wrk jq curl unzip; do command -v "$cmd" >/dev/null || need+=("$cmd"); done
+if [[ ${#need[@]} -gt 0 ]]; then
+  as_root() { if [[ "$(id -u)" == 0 ]]; then "$@"; else sudo "$@"; fi; }
+  printf '[bench] installing %s\n' "${need[*]}" >&2
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
 mkdir -p "$OUT"
 rm -f "$OUT"/*.port "$OUT"/*.log "$OUT"/results.txt
 

@@ -181,7 +181,7 @@ public final class ConfigLoader {
     try {
       crypto = CryptoProvider.valueOf(n.string("crypto", "AUTO").toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new ConfigException("crypto: must be AUTO, JDK or BC");
+      throw new ConfigException("crypto: must be AUTO, JDK, BC or ACCP");
     }
     int instances = n.integer("instances", Math.max(1, Runtime.getRuntime().availableProcessors()),
         1, 256);

@@ -222,11 +222,16 @@ public record GatewayConfig(
 
   /** JCA provider for signature verification. */
   public enum CryptoProvider {
-    /** The faster one per key type, as measured: the JDK for RSA, Bouncy Castle for EC. */
+    /**
+     * The fastest that works here, as measured: {@link #ACCP} when its native library loads;
+     * otherwise the JDK for RSA and Bouncy Castle for EC.
+     */
     AUTO,
     /** The JDK's providers (SunRsaSign, SunEC). */
     JDK,
     /** Bouncy Castle ({@code bcprov}). */
-    BC
+    BC,
+    /** Amazon Corretto Crypto Provider (native AWS-LC, Linux x86-64); start fails without it. */
+    ACCP
   }
 }

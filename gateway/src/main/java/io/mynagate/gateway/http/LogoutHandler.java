@@ -30,7 +30,7 @@ final class LogoutHandler {
     }
     verifier.verify(token)
         .compose(logout -> services.state().deny(logout.target(), logout.issuer(), logout.value())
-            .compose(v -> verifier.markUsed(token))
+            .compose(v -> verifier.markUsed(logout))
             .map(logout))
         .onSuccess(logout -> {
           LOG.log(System.Logger.Level.INFO, "event=backchannel_logout issuer={0} target={1}",

@@ -1,9 +1,11 @@
 package io.mynagate.gateway.token;
 
+import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
-import com.nimbusds.jwt.SignedJWT;
+import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -38,21 +40,24 @@ public final class JwsHeaderPolicy {
 
   /**
    * @param token a compact JWS
-   * @return the parsed token (signature not yet verified)
+   * @return the token with its header parsed (signature not yet verified)
    * @throws TokenRejectedException if any header check fails
    */
-  public SignedJWT check(String token) {
+  public CheckedJws check(String token) {
     if (token.length() > MAX_TOKEN_LENGTH) {
       throw new TokenRejectedException(Rejection.MALFORMED_TOKEN, "token too large");
     }
-    int dot = token.indexOf('.');
-    if (dot <= 0 || token.indexOf('.', dot + 1) < 0
-        || token.indexOf('.', token.indexOf('.', dot + 1) + 1) >= 0) {
+    int firstDot = token.indexOf('.');
+    int secondDot = firstDot <= 0 ? -1 : token.indexOf('.', firstDot + 1);
+    if (secondDot < 0 || token.indexOf('.', secondDot + 1) >= 0) {
       throw new TokenRejectedException(Rejection.MALFORMED_TOKEN, "not a compact JWS");
     }
+    String headerPart = token.substring(0, firstDot);
     Map<String, Object> header;
     try {
-      header = JSONObjectUtils.parse(new Base64URL(token.substring(0, dot)).decodeToString());
+      // The JDK's decoder: table-driven and strict (Nimbus's is lenient and several times slower).
+      header = JSONObjectUtils.parse(
+          new String(Base64.getUrlDecoder().decode(headerPart), StandardCharsets.UTF_8));
     } catch (ParseException | RuntimeException e) {
       throw new TokenRejectedException(Rejection.MALFORMED_TOKEN, "header is not JSON");
     }
@@ -78,9 +83,11 @@ public final class JwsHeaderPolicy {
           "unexpected typ " + (typ instanceof String ? sanitize((String) typ) : "missing"));
     }
     try {
-      return SignedJWT.parse(token);
+      // From the map already parsed: the header JSON is decoded once per token.
+      return new CheckedJws(JWSHeader.parse(header, new Base64URL(headerPart)), token, firstDot,
+          secondDot);
     } catch (ParseException e) {
-      throw new TokenRejectedException(Rejection.MALFORMED_TOKEN, "not a signed JWT");
+      throw new TokenRejectedException(Rejection.MALFORMED_TOKEN, "not a JWS header");
     }
   }
 

@@ -1,7 +1,6 @@
 package io.mynagate.gateway.token;
 
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import io.mynagate.gateway.jwks.IssuerKeys;
 import io.mynagate.gateway.state.SharedState;
 import io.vertx.core.Future;
@@ -34,7 +33,7 @@ public final class LogoutTokenVerifier {
   private final Clock clock;
 
   /** What a valid logout token asks for. */
-  public record Logout(SharedState.Target target, String issuer, String value) {
+  public record Logout(SharedState.Target target, String issuer, String value, String jti) {
     /** Keeps identifiers out of logs. */
     @Override
     public String toString() {
@@ -65,32 +64,29 @@ public final class LogoutTokenVerifier {
    *     if the token is invalid
    */
   public Future<Logout> verify(String logoutToken) {
-    SignedJWT jwt;
+    CheckedJws jws;
     JWTClaimsSet claims;
     IssuerKeys keys;
     try {
-      jwt = headerPolicy.check(logoutToken);
-      claims = AccessTokenVerifier.claimsOf(jwt);
+      jws = headerPolicy.check(logoutToken);
+      claims = AccessTokenVerifier.claimsOf(jws);
       Object iss = claims.getClaim("iss");
       keys = iss instanceof String ? issuers.get(iss) : null;
       if (keys == null || keys.config().logoutAudiences().isEmpty()) {
         throw new TokenRejectedException(Rejection.UNKNOWN_ISSUER,
             "issuer unknown or without logout audiences");
       }
-      if (!keys.config().algorithms().contains(jwt.getHeader().getAlgorithm().getName())) {
+      if (!keys.config().algorithms().contains(jws.header().getAlgorithm().getName())) {
         throw new TokenRejectedException(Rejection.ALGORITHM_NOT_ALLOWED, "alg not allowed");
       }
     } catch (TokenRejectedException e) {
       return Future.failedFuture(e);
     }
     IssuerKeys issuer = keys;
-    return keys.verifier(jwt.getHeader().getKeyID(), jwt.getHeader().getAlgorithm())
+    return keys.verifier(jws.header().getKeyID(), jws.header().getAlgorithm())
         .map(verifier -> {
-          AccessTokenVerifier.verifySignature(jwt, verifier.verifier());
-          Logout logout = checkClaims(claims, issuer);
-          AccessTokenVerifier.stringClaim(claims, "jti").orElseThrow(() ->
-              new TokenRejectedException(Rejection.MISSING_CLAIM, "jti missing"));
-          return logout;
+          AccessTokenVerifier.verifySignature(jws, verifier.verifier());
+          return checkClaims(claims, issuer);
         });
   }
 
@@ -99,20 +95,13 @@ public final class LogoutTokenVerifier {
    * if storing fails the issuer retries with the same token, which must then still be accepted.
    * A replay therefore re-applies an identical deny entry (harmless) before it is refused.
    *
-   * @param logoutToken a token {@link #verify} accepted
+   * @param logout what {@link #verify} returned
    * @return succeeds on first use; fails with {@code REPLAYED} (or {@code STORE_UNAVAILABLE})
    */
-  public Future<Void> markUsed(String logoutToken) {
-    JWTClaimsSet claims;
-    try {
-      claims = AccessTokenVerifier.claimsOf(SignedJWT.parse(logoutToken));
-    } catch (java.text.ParseException e) {
-      return Future.failedFuture(new TokenRejectedException(Rejection.MALFORMED_TOKEN,
-          "not a signed JWT"));
-    }
-    IssuerKeys issuer = issuers.get(claims.getIssuer());
+  public Future<Void> markUsed(Logout logout) {
+    IssuerKeys issuer = issuers.get(logout.issuer());
     Duration remember = maxTokenAge.plus(issuer.config().clockSkew()).multipliedBy(2);
-    return state.firstUse("logout", issuer.issuer() + "|" + claims.getJWTID(), remember)
+    return state.firstUse("logout", issuer.issuer() + "|" + logout.jti(), remember)
         .compose(first -> first ? Future.<Void>succeededFuture()
             : Future.failedFuture(new TokenRejectedException(Rejection.REPLAYED,
                 "logout token jti replayed")));
@@ -144,12 +133,14 @@ public final class LogoutTokenVerifier {
       // A nonce marks an ID token (section 2.6): refusing it stops ID-token substitution.
       throw new TokenRejectedException(Rejection.WRONG_TOKEN_TYPE, "logout token has a nonce");
     }
+    String jti = AccessTokenVerifier.stringClaim(claims, "jti").orElseThrow(() ->
+        new TokenRejectedException(Rejection.MISSING_CLAIM, "jti missing"));
     Optional<String> sid = AccessTokenVerifier.stringClaim(claims, "sid");
     Optional<String> sub = AccessTokenVerifier.stringClaim(claims, "sub");
     if (sid.isPresent()) {
-      return new Logout(SharedState.Target.SESSION, issuer.issuer(), sid.get());
+      return new Logout(SharedState.Target.SESSION, issuer.issuer(), sid.get(), jti);
     }
-    return sub.map(s -> new Logout(SharedState.Target.SUBJECT, issuer.issuer(), s))
+    return sub.map(s -> new Logout(SharedState.Target.SUBJECT, issuer.issuer(), s, jti))
         .orElseThrow(() -> new TokenRejectedException(Rejection.MISSING_CLAIM,
             "neither sid nor sub"));
   }
