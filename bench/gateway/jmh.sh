@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # JMH benchmark of the gateway's verification path: RS256 / ES256 / PS256 JWS verification with
-# Nimbus, JDK default provider vs Bouncy Castle. Prints ops/s and the BC/JDK ratio per algorithm.
+# Nimbus, JDK default provider vs Bouncy Castle vs Amazon Corretto Crypto Provider (ACCP, native).
+# Prints ops/s and the ratios to the JDK per algorithm.
 #
 # Env: JMH_FORKS (1) JMH_WARMUP (5 iterations) JMH_ITER (5 iterations) JMH_TIME (1s per iteration)
 #      JMH_ALGS (RS256,ES256,PS256) PAIRS (20) PAIRED_ONLY (0: also JMH) SKIP_BUILD (0)
@@ -19,7 +20,7 @@ fi
 CP="$ROOT/gateway/target/test-classes:$ROOT/gateway/target/classes:$(cat "$OUT/gateway-test.classpath")"
 
 # JMH measures each provider in its own fork, minutes apart; on the shared machine the outside load
-# drifts meanwhile, so first a paired comparison alternating JDK and BC in 250 ms slices.
+# drifts meanwhile, so first a comparison rotating JDK, BC and ACCP in 250 ms slices.
 java -cp "$CP" io.mynagate.gateway.bench.VerifyPairedComparison "${JMH_ALGS:-RS256,ES256,PS256}" \
   "${PAIRS:-20}"
 [[ "${PAIRED_ONLY:-0}" == 1 ]] && exit 0

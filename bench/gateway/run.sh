@@ -15,7 +15,7 @@
 #   ROUNDS [5]         interleaved rounds (median taken)
 #   THREADS [1]        wrk threads                         CONNECTIONS [32] wrk connections
 #   TOKENS [10000]     token pool size                     CACHED_TOKENS [100] tokens in case (c)
-#   ALG [RS256]        token algorithm (RS256|PS256|ES256) CRYPTO [JDK] gateway provider (JDK|BC)
+#   ALG [RS256]        token algorithm (RS256|PS256|ES256) CRYPTO [AUTO] gateway provider (AUTO|JDK|BC|ACCP)
 #   INSTANCES [2]      event-loop verticles of gateway and plain proxy
 #   PIN [none]         none: let the OS schedule; split: wrk on CPU 1, servers on CPU 0
 #   KEYCLOAK [auto]    auto: run (e) if the distribution can be had; 1: must run; 0: skip
@@ -38,7 +38,7 @@ CONNECTIONS=${CONNECTIONS:-32}
 TOKENS=${TOKENS:-10000}
 CACHED_TOKENS=${CACHED_TOKENS:-100}
 ALG=${ALG:-RS256}
-CRYPTO=${CRYPTO:-JDK}
+CRYPTO=${CRYPTO:-AUTO}
 INSTANCES=${INSTANCES:-2}
 PIN=${PIN:-none}
 KEYCLOAK=${KEYCLOAK:-auto}

@@ -4,6 +4,7 @@ import io.mynagate.gateway.config.GatewayConfig;
 import io.mynagate.gateway.jwks.JwksSource;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import java.time.Clock;
 import java.util.Map;
 
@@ -22,6 +23,16 @@ public interface Gateway {
    * @return completes when the verticles are undeployed and timers and connections closed
    */
   Future<Void> close();
+
+  /**
+   * The Vert.x options the gateway runs with: the native (epoll) transport where it loads, which
+   * saves system-call and copy work per request on Linux; otherwise the JDK's NIO transport.
+   *
+   * @return options for {@link Vertx#vertx(VertxOptions)}
+   */
+  static VertxOptions vertxOptions() {
+    return new VertxOptions().setPreferNativeTransport(true);
+  }
 
   /**
    * Starts a gateway with the JWKS fetched over HTTP and the system clock.

@@ -43,7 +43,9 @@ public final class GatewayMain {
       System.exit(2);
       return;
     }
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = Vertx.vertx(Gateway.vertxOptions());
+    LOG.log(System.Logger.Level.INFO, "event=vertx_started native_transport={0}",
+        vertx.isNativeTransportEnabled());
     Gateway gateway;
     try {
       gateway = Gateway.start(vertx, config).await();

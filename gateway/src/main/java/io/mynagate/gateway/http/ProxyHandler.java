@@ -269,7 +269,9 @@ final class ProxyHandler {
 
   private void relay(HttpClientResponse upstream, HttpServerResponse response, long start) {
     if (response.closed() || response.ended()) {
-      // The client went away while the upstream answered: nothing to relay to.
+      // The client went away while the upstream answered: nothing to relay to. The reset fails
+      // the upstream response, which is expected here, not an error to report.
+      upstream.exceptionHandler(e -> { });
       upstream.request().reset();
       return;
     }

@@ -7,7 +7,6 @@ import io.mynagate.gateway.jwks.IssuerKeys;
 import io.mynagate.gateway.metrics.GatewayMetrics;
 import io.vertx.core.Future;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
@@ -96,14 +95,14 @@ public final class AccessTokenVerifier {
   }
 
   /**
-   * The claims, parsed by Nimbus from the payload decoded with the JDK's Base64 URL decoder
-   * (table-driven, about ten times faster than Nimbus's own in VerifyPathHarness, and strict:
-   * characters outside base64url are refused).
+   * The claims: the payload decoded with the JDK's Base64 URL decoder (table-driven, about ten
+   * times faster than Nimbus's own in VerifyPathHarness, and strict: characters outside base64url
+   * are refused), parsed by {@link StrictJson}, then typed by Nimbus's {@code JWTClaimsSet}.
    */
   static JWTClaimsSet claimsOf(CheckedJws jws) {
     try {
-      byte[] payload = Base64.getUrlDecoder().decode(jws.payloadPart());
-      return JWTClaimsSet.parse(new String(payload, StandardCharsets.UTF_8));
+      return JWTClaimsSet.parse(StrictJson.parseObject(
+          Base64.getUrlDecoder().decode(jws.payloadPart())));
     } catch (ParseException | IllegalArgumentException e) {
       throw new TokenRejectedException(Rejection.MALFORMED_TOKEN, "claims are not a JSON object");
     }

@@ -2,8 +2,6 @@ package io.mynagate.gateway.token;
 
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.util.Base64URL;
-import com.nimbusds.jose.util.JSONObjectUtils;
-import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.Base64;
 import java.util.Locale;
@@ -56,8 +54,7 @@ public final class JwsHeaderPolicy {
     Map<String, Object> header;
     try {
       // The JDK's decoder: table-driven and strict (Nimbus's is lenient and several times slower).
-      header = JSONObjectUtils.parse(
-          new String(Base64.getUrlDecoder().decode(headerPart), StandardCharsets.UTF_8));
+      header = StrictJson.parseObject(Base64.getUrlDecoder().decode(headerPart));
     } catch (ParseException | RuntimeException e) {
       throw new TokenRejectedException(Rejection.MALFORMED_TOKEN, "header is not JSON");
     }

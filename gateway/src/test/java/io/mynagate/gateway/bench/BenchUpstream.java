@@ -79,7 +79,8 @@ public final class BenchUpstream extends VerticleBase {
    */
   public static void main(String[] args) throws Exception {
     BenchArgs parsed = BenchArgs.parse(args, "port", "port-file", "instances");
-    Vertx vertx = Vertx.vertx();
+    // The gateway's own Vert.x options (native transport): the comparison is of the checks only.
+    Vertx vertx = Vertx.vertx(io.mynagate.gateway.Gateway.vertxOptions());
     int bound = deploy(vertx, parsed.getInt("port", 0), parsed.getInt("instances", 1))
         .await();
     parsed.writePortFile(bound);

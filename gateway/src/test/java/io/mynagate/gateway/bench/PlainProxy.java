@@ -148,7 +148,8 @@ public final class PlainProxy extends VerticleBase {
         "pool-size");
     URI upstream = URI.create(parsed.require("upstream"));
     int instances = parsed.getInt("instances", Runtime.getRuntime().availableProcessors());
-    Vertx vertx = Vertx.vertx();
+    // The gateway's own Vert.x options (native transport): the comparison is of the checks only.
+    Vertx vertx = Vertx.vertx(io.mynagate.gateway.Gateway.vertxOptions());
     int bound = deploy(vertx, upstream, parsed.getInt("port", 0), instances,
         parsed.getInt("pool-size", 256)).await();
     parsed.writePortFile(bound);

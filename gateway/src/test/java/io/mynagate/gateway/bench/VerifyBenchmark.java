@@ -1,5 +1,6 @@
 package io.mynagate.gateway.bench;
 
+import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSVerifier;
@@ -23,11 +24,12 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * JMH benchmark of the gateway's per-token crypto: JWS signature verification with Nimbus, the
- * JDK's default provider against Bouncy Castle, for each algorithm the gateway allows.
+ * JDK's default provider against Bouncy Castle and the Amazon Corretto Crypto Provider (native
+ * AWS-LC), for each algorithm the gateway allows.
  *
  * <p>{@link #verifySignature()} is the signature check alone on an already parsed token (what a
  * provider choice changes); {@link #parseAndVerify()} adds the Base64URL/JSON parsing that every
- * new token costs too. Run through {@code bench/gateway/jmh.sh}, which prints the BC/JDK ratios
+ * new token costs too. Run through {@code bench/gateway/jmh.sh}, which prints the ratios to JDK
  * ({@link VerifyBenchmarkMain}).
  */
 @State(Scope.Benchmark)
@@ -42,8 +44,8 @@ public class VerifyBenchmark {
   @Param({"RS256", "ES256", "PS256"})
   public String alg;
 
-  /** {@code JDK} for the default JCA provider, {@code BC} for Bouncy Castle. */
-  @Param({"JDK", "BC"})
+  /** {@code JDK} default JCA provider, {@code BC} Bouncy Castle, {@code ACCP} Corretto. */
+  @Param({"JDK", "BC", "ACCP"})
   public String provider;
 
   private String serialized;
@@ -73,7 +75,12 @@ public class VerifyBenchmark {
     switch (provider) {
       case "JDK" -> { }
       case "BC" -> verifier.getJCAContext().setProvider(BOUNCY_CASTLE);
-      default -> throw new IllegalArgumentException("provider must be JDK or BC: " + provider);
+      case "ACCP" -> {
+        AmazonCorrettoCryptoProvider.INSTANCE.assertHealthy();
+        verifier.getJCAContext().setProvider(AmazonCorrettoCryptoProvider.INSTANCE);
+      }
+      default -> throw new IllegalArgumentException("provider must be JDK, BC or ACCP: "
+          + provider);
     }
     return verifier;
   }

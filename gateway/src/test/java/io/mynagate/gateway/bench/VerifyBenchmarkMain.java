@@ -10,7 +10,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Runs {@link VerifyBenchmark} and prints, per algorithm and benchmark, the throughput with each
- * provider and the ratio Bouncy Castle / JDK. Accepts the usual JMH command-line options ({@code
+ * provider (JDK, Bouncy Castle, Corretto) and the ratios to the JDK's. Accepts the usual JMH command-line options ({@code
  * -f 1 -wi 2 -i 3 -p alg=ES256}); defaults are set by {@code bench/gateway/jmh.sh}.
  */
 public final class VerifyBenchmarkMain {
@@ -40,16 +40,20 @@ public final class VerifyBenchmarkMain {
     System.out.println();
     System.out.println("== JWS verification (Nimbus " + nimbusVersion() + ", Java "
         + System.getProperty("java.version") + "), ops/s, higher is better ==");
-    System.out.printf("%-16s %-6s %14s %14s %10s  %s%n", "benchmark", "alg", "JDK", "BC", "BC/JDK",
-        "faster");
+    System.out.printf("%-16s %-6s %14s %14s %14s %8s %8s  %s%n", "benchmark", "alg", "JDK", "BC",
+        "ACCP", "BC/JDK", "ACCP/JDK", "fastest");
     scores.forEach((method, byAlg) -> byAlg.forEach((alg, byProvider) -> {
       Double jdk = byProvider.get("JDK");
-      Double bc = byProvider.get("BC");
-      String ratio = jdk != null && bc != null ? String.format("%.2f", bc / jdk) : "-";
-      String faster = jdk == null || bc == null ? "-" : bc > jdk ? "BC" : "JDK";
-      System.out.printf("%-16s %-6s %14s %14s %10s  %s%n", method, alg, format(jdk), format(bc),
-          ratio, faster);
+      String fastest = byProvider.entrySet().stream().max(Map.Entry.comparingByValue())
+          .map(Map.Entry::getKey).orElse("-");
+      System.out.printf("%-16s %-6s %14s %14s %14s %8s %8s  %s%n", method, alg, format(jdk),
+          format(byProvider.get("BC")), format(byProvider.get("ACCP")),
+          ratio(byProvider.get("BC"), jdk), ratio(byProvider.get("ACCP"), jdk), fastest);
     }));
+  }
+
+  private static String ratio(Double score, Double baseline) {
+    return score == null || baseline == null ? "-" : String.format("%.2f", score / baseline);
   }
 
   private static String format(Double score) {

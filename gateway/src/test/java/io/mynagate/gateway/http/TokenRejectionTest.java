@@ -213,6 +213,19 @@ class TokenRejectionTest {
   }
 
   @Test
+  void rejectsValidlySignedClaimsWithADuplicateMember() throws Exception {
+    // Two parsers could read a duplicated sub differently; the token is refused, not guessed at.
+    String json = claims().build().toString();
+    String duplicated = json.substring(0, json.length() - 1) + ",\"sub\":\"someone-else\"}";
+    com.nimbusds.jose.JWSObject jws = new com.nimbusds.jose.JWSObject(
+        new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(gw.rsa.getKeyID())
+            .type(JOSEObjectType.JWT).build(),
+        new com.nimbusds.jose.Payload(duplicated));
+    jws.sign(Tokens.signer(gw.rsa));
+    assertInvalidToken(jws.serialize(), "malformed_token");
+  }
+
+  @Test
   void rejectsSignatureByKeyOfOtherKid() {
     // Signed by the attacker but naming the issuer's kid: key selection works, signature fails.
     assertInvalidToken(Tokens.sign(ATTACKER, claims().build(), h -> h.keyID("rsa-1")),
