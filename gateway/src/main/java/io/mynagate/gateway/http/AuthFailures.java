@@ -3,6 +3,7 @@ package io.mynagate.gateway.http;
 import io.mynagate.gateway.metrics.GatewayMetrics;
 import io.mynagate.gateway.token.Rejection;
 import io.mynagate.gateway.token.TokenRejectedException;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import java.util.Set;
 
@@ -14,6 +15,9 @@ import java.util.Set;
 final class AuthFailures {
   private static final System.Logger LOG = System.getLogger(AuthFailures.class.getName());
   static final String REALM = "myna-gateway";
+  /** Header values encoded once, not on every response. */
+  static final CharSequence APPLICATION_JSON = HttpHeaders.createOptimized("application/json");
+  static final CharSequence NO_STORE = HttpHeaders.createOptimized("no-store");
 
   private final GatewayMetrics metrics;
   private final String dpopAlgs;
@@ -96,8 +100,8 @@ final class AuthFailures {
       return;
     }
     response.setStatusCode(status)
-        .putHeader("Content-Type", "application/json")
-        .putHeader("Cache-Control", "no-store")
+        .putHeader(HttpHeaders.CONTENT_TYPE, APPLICATION_JSON)
+        .putHeader(HttpHeaders.CACHE_CONTROL, NO_STORE)
         .end("{\"error\":\"" + error + "\"}");
   }
 }

@@ -3,7 +3,7 @@ package io.mynagate.gateway.http;
 import io.mynagate.gateway.config.GatewayConfig;
 import io.mynagate.gateway.jwks.IssuerKeys;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.RoutingContext;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * {@code GET /health}: 200 {@code UP} when every issuer has keys and the shared store is usable
@@ -17,7 +17,7 @@ final class HealthHandler {
     this.services = services;
   }
 
-  void handle(RoutingContext ctx) {
+  void handle(HttpServerRequest request) {
     boolean up = true;
     JsonObject issuers = new JsonObject();
     for (IssuerKeys keys : services.issuers().values()) {
@@ -33,7 +33,7 @@ final class HealthHandler {
         .put("store", new JsonObject().put("kind", services.state().kind())
             .put("reachable", reachable))
         .put("issuers", issuers);
-    ctx.response().setStatusCode(up ? 200 : 503)
+    request.response().setStatusCode(up ? 200 : 503)
         .putHeader("Content-Type", "application/json")
         .putHeader("Cache-Control", "no-store")
         .end(body.encode());

@@ -3,7 +3,8 @@ package io.mynagate.gateway.http;
 import io.mynagate.gateway.token.LogoutTokenVerifier;
 import io.mynagate.gateway.token.Rejection;
 import io.mynagate.gateway.token.TokenRejectedException;
-import io.vertx.ext.web.RoutingContext;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 
 /**
  * OIDC Back-Channel Logout 1.0 receiver (section 2.5): {@code POST} with form parameter {@code
@@ -22,10 +23,18 @@ final class LogoutHandler {
     this.verifier = verifier;
   }
 
-  void handle(RoutingContext ctx) {
-    String token = ctx.request().getFormAttribute("logout_token");
+  void handle(HttpServerRequest request) {
+    HttpServerResponse response = request.response();
+    FormBody.read(request, FormBody.MAX_BYTES)
+        .onFailure(e -> AuthFailures.send(response,
+            e instanceof FormBody.RefusedException ? ((FormBody.RefusedException) e).status() : 400,
+            "invalid_request"))
+        .onSuccess(form -> logout(response, form.get("logout_token")));
+  }
+
+  private void logout(HttpServerResponse response, String token) {
     if (token == null || token.isEmpty()) {
-      AuthFailures.send(ctx.response(), 400, "invalid_request");
+      AuthFailures.send(response, 400, "invalid_request");
       return;
     }
     verifier.verify(token)
@@ -35,7 +44,7 @@ final class LogoutHandler {
         .onSuccess(logout -> {
           LOG.log(System.Logger.Level.INFO, "event=backchannel_logout issuer={0} target={1}",
               logout.issuer(), logout.target());
-          ctx.response().putHeader("Cache-Control", "no-store").setStatusCode(200).end();
+          response.putHeader("Cache-Control", "no-store").setStatusCode(200).end();
         })
         .onFailure(e -> {
           if (e instanceof TokenRejectedException
@@ -44,12 +53,12 @@ final class LogoutHandler {
             LOG.log(System.Logger.Level.WARNING,
                 "event=logout_token_rejected reason={0} detail={1}",
                 ((TokenRejectedException) e).reason().label(), e.getMessage());
-            AuthFailures.send(ctx.response(), 400, "invalid_request");
+            AuthFailures.send(response, 400, "invalid_request");
           } else {
             LOG.log(System.Logger.Level.ERROR, "event=logout_not_stored error={0}",
                 e.getMessage());
-            ctx.response().putHeader("Retry-After", "1");
-            AuthFailures.send(ctx.response(), 503, "temporarily_unavailable");
+            response.putHeader("Retry-After", "1");
+            AuthFailures.send(response, 503, "temporarily_unavailable");
           }
         });
   }

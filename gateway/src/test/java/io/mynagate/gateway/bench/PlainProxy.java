@@ -1,19 +1,17 @@
 package io.mynagate.gateway.bench;
 
+import io.mynagate.gateway.http.GatewayVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import java.net.URI;
 import java.util.List;
@@ -53,14 +51,12 @@ public final class PlainProxy extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    // The same client and server options as the gateway's GatewayVerticle, so that the ratio
-    // gateway / plain proxy measures the checks and nothing else.
-    client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true)
-        .setDecompressionSupported(false)
+    // The gateway's own client and server options, so that the ratio gateway / plain proxy
+    // measures the checks and nothing else.
+    client = vertx.createHttpClient(GatewayVerticle.clientOptions()
         .setDefaultHost(upstream.getHost()).setDefaultPort(upstream.getPort()),
-        new PoolOptions().setHttp1MaxSize(poolSize).setMaxWaitQueueSize(4096));
-    server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(port)
-        .setTcpNoDelay(true).setCompressionSupported(false))
+        GatewayVerticle.poolOptions(poolSize));
+    server = vertx.createHttpServer(GatewayVerticle.serverOptions("127.0.0.1", port))
         .requestHandler(this::forward);
     return server.listen();
   }

@@ -90,6 +90,79 @@ class IntrospectionTest {
   }
 
   @Test
+  void acceptsClientCredentialsEncodedOtherwise() {
+    // Lower-case scheme and a percent-encoded client id: decoded, then compared.
+    String auth = "basic " + Base64.getEncoder().encodeToString(
+        "%72p:rp-secret-0123456789abcdef".getBytes(StandardCharsets.UTF_8));
+    String token = Tokens.sign(gw.rsa, Tokens.accessClaims(gw.issuer()).build());
+    HttpResponse<Buffer> response = introspect(token, auth);
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.bodyAsJsonObject().getBoolean("active")).isTrue();
+  }
+
+  @Test
+  void answersListAudiencesAndBoundTokensAsJson() {
+    String token = Tokens.sign(gw.rsa, Tokens.accessClaims(gw.issuer())
+        .audience(java.util.List.of("bank", "visa")).claim("acr", "a\"quoted\\acr")
+        .claim("cnf", java.util.Map.of("jkt", "thumb")).build());
+    JsonObject body = introspect(token, RP).bodyAsJsonObject();
+    assertThat(body.getBoolean("active")).isTrue();
+    assertThat(body.getJsonArray("aud").getList()).containsExactly("bank", "visa");
+    assertThat(body.getString("acr")).isEqualTo("a\"quoted\\acr");
+    assertThat(body.getJsonObject("cnf").getString("jkt")).isEqualTo("thumb");
+    assertThat(body.getString("token_type")).isEqualTo("DPoP");
+  }
+
+  @Test
+  void refusesATokenParameterSentTwice() {
+    MultiMap form = MultiMap.caseInsensitiveMultiMap().add("token", "a").add("token", "b");
+    assertThat(gw.postForm("/introspect", form, RP).statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void refusesAFormOverTheLimit() {
+    String huge = "x".repeat(70 * 1024);
+    assertThat(introspect(huge, RP).statusCode()).isEqualTo(413);
+  }
+
+  @Test
+  void refusesAChunkedFormOverTheLimit() {
+    io.vertx.core.http.HttpClient raw = gw.vertx.createHttpClient();
+    try {
+      int status = raw.request(io.vertx.core.http.HttpMethod.POST, gw.port(), "127.0.0.1",
+              "/introspect")
+          .compose(request -> {
+            request.setChunked(true).putHeader("Content-Type", "application/x-www-form-urlencoded")
+                .putHeader("Authorization", RP);
+            for (int i = 0; i < 70; i++) {
+              request.write("x".repeat(1024));
+            }
+            return request.send();
+          })
+          .map(io.vertx.core.http.HttpClientResponse::statusCode)
+          .await();
+      assertThat(status).isEqualTo(413);
+    } finally {
+      raw.close();
+    }
+  }
+
+  @Test
+  void refusesABodyThatIsNoForm() {
+    HttpResponse<Buffer> response = gw.client.post(gw.port(), "127.0.0.1", "/introspect")
+        .putHeader("Authorization", RP)
+        .sendJsonObject(new JsonObject().put("token", "x")).await();
+    assertThat(response.statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void answersOtherMethodsWith405() {
+    HttpResponse<Buffer> response = gw.get("/introspect", RP);
+    assertThat(response.statusCode()).isEqualTo(405);
+    assertThat(response.getHeader("Allow")).isEqualTo("POST");
+  }
+
+  @Test
   void refusesRequestWithoutToken() {
     assertThat(gw.postForm("/introspect", MultiMap.caseInsensitiveMultiMap(), RP).statusCode())
         .isEqualTo(400);
