@@ -76,7 +76,13 @@ public final class PlainProxy extends VerticleBase {
       }
       HttpClientRequest outbound = opened.result();
       copyEndToEnd(inbound.headers(), outbound.headers());
-      outbound.send(inbound).onComplete(answered -> {
+      // As the gateway does: a request without Content-Length or Transfer-Encoding has no body
+      // (RFC 9112 section 6.3), so it is sent as is, not piped (which would add a chunked body).
+      boolean body = inbound.headers().contains("Content-Length")
+          || inbound.headers().contains("Transfer-Encoding");
+      Future<HttpClientResponse> sent = body ? outbound.send(inbound)
+          : outbound.send().andThen(ar -> inbound.resume());
+      sent.onComplete(answered -> {
         if (answered.failed()) {
           badGateway(inbound);
           return;
