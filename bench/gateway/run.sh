@@ -19,7 +19,7 @@
 #   INSTANCES [2]      event-loop verticles of gateway and plain proxy
 #   PIN [none]         none: let the OS schedule; split: wrk on CPU 1, servers on CPU 0
 #   KEYCLOAK [auto]    auto: run (e) if the distribution can be had; 1: must run; 0: skip
-#   KC_DURATION [15]   KC_WARMUP [30]
+#   KC_DURATION [15]   KC_WARMUP [90]  (Keycloak is a large application: C2 needs the time)
 #   SKIP_BUILD [0]     1: reuse the last build            MVN_OFFLINE [-o] set to "" to go online
 #   OUT [bench/target/gateway-run]   logs, configs, tokens, results.txt
 #   PROFILE [0]        1: JFR-record proxy and gateways, write OUT/*.hotspots.txt
@@ -43,7 +43,7 @@ INSTANCES=${INSTANCES:-2}
 PIN=${PIN:-none}
 KEYCLOAK=${KEYCLOAK:-auto}
 KC_DURATION=${KC_DURATION:-15}
-KC_WARMUP=${KC_WARMUP:-30}
+KC_WARMUP=${KC_WARMUP:-90}
 KC_VERSION=${KC_VERSION:-26.7.3}
 SKIP_BUILD=${SKIP_BUILD:-0}
 MVN_OFFLINE=${MVN_OFFLINE--o}

@@ -8,6 +8,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Reads a small {@code application/x-www-form-urlencoded} request body, as the introspection
@@ -37,6 +38,20 @@ final class FormBody {
   private static final String FORM_TYPE = "application/x-www-form-urlencoded";
 
   private FormBody() {}
+
+  /**
+   * Reads the form (at most {@link #MAX_BYTES}) and hands it on; a refused form is answered here,
+   * 400 or 413 with {@code invalid_request}.
+   *
+   * @param request a request whose body has not been read yet
+   * @param handler what to do with the parameters
+   */
+  static void then(HttpServerRequest request, Consumer<Map<String, String>> handler) {
+    read(request, MAX_BYTES)
+        .onSuccess(handler::accept)
+        .onFailure(e -> AuthFailures.send(request.response(),
+            e instanceof RefusedException refused ? refused.status() : 400, "invalid_request"));
+  }
 
   /**
    * @param request a request whose body has not been read yet

@@ -44,12 +44,7 @@ final class IntrospectionHandler {
   }
 
   void handle(HttpServerRequest request) {
-    HttpServerResponse response = request.response();
-    FormBody.read(request, FormBody.MAX_BYTES)
-        .onFailure(e -> AuthFailures.send(response,
-            e instanceof FormBody.RefusedException ? ((FormBody.RefusedException) e).status() : 400,
-            "invalid_request"))
-        .onSuccess(form -> answer(request, form));
+    FormBody.then(request, form -> answer(request, form));
   }
 
   private void answer(HttpServerRequest request, Map<String, String> form) {

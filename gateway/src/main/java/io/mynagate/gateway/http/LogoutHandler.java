@@ -24,12 +24,7 @@ final class LogoutHandler {
   }
 
   void handle(HttpServerRequest request) {
-    HttpServerResponse response = request.response();
-    FormBody.read(request, FormBody.MAX_BYTES)
-        .onFailure(e -> AuthFailures.send(response,
-            e instanceof FormBody.RefusedException ? ((FormBody.RefusedException) e).status() : 400,
-            "invalid_request"))
-        .onSuccess(form -> logout(response, form.get("logout_token")));
+    FormBody.then(request, form -> logout(request.response(), form.get("logout_token")));
   }
 
   private void logout(HttpServerResponse response, String token) {
