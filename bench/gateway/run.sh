@@ -172,7 +172,9 @@ wait_file "$OUT/idp.port" 300 idp
 grep -h minted "$OUT/idp.log" >&2 || true
 
 # shellcheck disable=SC2046
-start plain-proxy java $JAVA_TOOL_HEAP $(jfr plain-proxy) -cp "$CP" $B.PlainProxy --upstream "http://127.0.0.1:$UPSTREAM_PORT" \
+# The JVM options of bin/gateway (its defaults plus GATEWAY_JAVA_OPTS), not the tools' heap limits:
+# the ceiling runs on the same JVM settings as the gateways.
+start plain-proxy java ${GATEWAY_JAVA_OPTS:-} $(jfr plain-proxy) -cp "$CP" $B.PlainProxy --upstream "http://127.0.0.1:$UPSTREAM_PORT" \
   --port-file "$OUT/plain-proxy.port" --instances "$INSTANCES"
 wait_file "$OUT/plain-proxy.port" 60 plain-proxy
 PROXY_PORT=$(cat "$OUT/plain-proxy.port")
