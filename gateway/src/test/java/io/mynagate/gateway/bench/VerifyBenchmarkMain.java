@@ -10,8 +10,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Runs {@link VerifyBenchmark} and prints, per algorithm and benchmark, the throughput with each
- * provider (JDK, Bouncy Castle, Corretto) and the ratios to the JDK's. Accepts the usual JMH command-line options ({@code
- * -f 1 -wi 2 -i 3 -p alg=ES256}); defaults are set by {@code bench/gateway/jmh.sh}.
+ * provider (JDK, Bouncy Castle, Corretto) and the ratios to the JDK's. Accepts the usual JMH
+ * command-line options ({@code -f 1 -wi 2 -i 3 -p alg=ES256}); defaults are set by {@code
+ * bench/gateway/jmh.sh}.
  */
 public final class VerifyBenchmarkMain {
 
