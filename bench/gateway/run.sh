@@ -23,7 +23,8 @@
 #   SKIP_BUILD [0]     1: reuse the last build            MVN_OFFLINE [-o] set to "" to go online
 #   OUT [bench/target/gateway-run]   logs, configs, tokens, results.txt
 #   PROFILE [0]        1: JFR-record proxy and gateways, write OUT/*.hotspots.txt
-#   GATEWAY_JAVA_OPTS  passed to bin/gateway (JVM options)
+#   GATEWAY_JAVA_OPTS  [-XX:+UseParallelGC, bin/gateway's default] JVM options of the gateways and the
+#                      plain proxy alike
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -49,6 +50,8 @@ SKIP_BUILD=${SKIP_BUILD:-0}
 MVN_OFFLINE=${MVN_OFFLINE--o}
 OUT=${OUT:-$ROOT/bench/target/gateway-run}
 JAVA_TOOL_HEAP=${JAVA_TOOL_HEAP:--Xms128m -Xmx512m}
+# bin/gateway's own default JVM options (keep the two in step); the plain proxy gets them too.
+GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS--XX:+UseParallelGC}
 
 # What the script runs besides Java: installed from Debian's packages when missing (a fresh machine
 # has none of them), as scripts/test.sh does for the tests.
