@@ -50,8 +50,8 @@ SKIP_BUILD=${SKIP_BUILD:-0}
 MVN_OFFLINE=${MVN_OFFLINE--o}
 OUT=${OUT:-$ROOT/bench/target/gateway-run}
 JAVA_TOOL_HEAP=${JAVA_TOOL_HEAP:--Xms128m -Xmx512m}
-# bin/gateway's own default JVM options (keep the two in step); the plain proxy gets them too.
-GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS--XX:+UseParallelGC}
+# bin/gateway's own default JVM options, read from it; the plain proxy gets them too.
+GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS-$(sed -n 's/^DEFAULT_JAVA_OPTS="\(.*\)"$/\1/p' "$ROOT/bin/gateway")}
 
 # What the script runs besides Java: installed from Debian's packages when missing (a fresh machine
 # has none of them), as scripts/test.sh does for the tests.

@@ -3,7 +3,6 @@ package io.mynagate.gateway.http;
 import io.mynagate.gateway.config.GatewayConfig;
 import io.mynagate.gateway.token.TokenRejectedException;
 import io.mynagate.gateway.token.VerifiedToken;
-import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -61,13 +60,8 @@ final class IntrospectionHandler {
       AuthFailures.send(response, 400, "invalid_request");
       return;
     }
-    Future<VerifiedToken> verified = services.verifier().verify(token);
-    if (verified.isComplete()) {
-      // Cache hit or cached keys: answer at once, without a future per request.
-      send(response, client.get(), verified.succeeded() ? verified.result() : null);
-    } else {
-      verified.onComplete(ar -> send(response, client.get(), ar.succeeded() ? ar.result() : null));
-    }
+    services.verifier().verify(token)
+        .onComplete(ar -> send(response, client.get(), ar.succeeded() ? ar.result() : null));
   }
 
   private void send(HttpServerResponse response, GatewayConfig.IntrospectionClient client,
