@@ -14,12 +14,13 @@
 #   DURATION [5]       seconds per case and round          WARMUP [30]  seconds of warm-up per case (JIT)
 #   ROUNDS [5]         interleaved rounds (median taken)
 #   THREADS [1]        wrk threads                         CONNECTIONS [32] wrk connections
-#   TOKENS [10000]     token pool size                     CACHED_TOKENS [100] tokens in case (c)
+#   TOKENS [10000]     token pool size                     CACHED_TOKENS [0] tokens in case (c), 0: all
 #   ALG [RS256]        token algorithm (RS256|PS256|ES256) CRYPTO [AUTO] gateway provider (AUTO|JDK|BC|ACCP)
 #   INSTANCES [2]      event-loop verticles of gateway and plain proxy
 #   PIN [none]         none: let the OS schedule; split: wrk on CPU 1, servers on CPU 0
 #   KEYCLOAK [auto]    auto: run (e) if the distribution can be had; 1: must run; 0: skip
 #   KC_DURATION [15]   KC_WARMUP [90]  (Keycloak is a large application: C2 needs the time)
+#   KC_USERS [100]     Keycloak users the TOKENS Keycloak tokens are spread over (one login each)
 #   SKIP_BUILD [0]     1: reuse the last build            MVN_OFFLINE [-o] set to "" to go online
 #   OUT [bench/target/gateway-run]   logs, configs, tokens, results.txt
 #   PROFILE [0]        1: JFR-record proxy and gateways, write OUT/*.hotspots.txt
@@ -37,7 +38,7 @@ WARMUP=${WARMUP:-30}
 THREADS=${THREADS:-1}
 CONNECTIONS=${CONNECTIONS:-32}
 TOKENS=${TOKENS:-10000}
-CACHED_TOKENS=${CACHED_TOKENS:-100}
+CACHED_TOKENS=${CACHED_TOKENS:-0}
 ALG=${ALG:-RS256}
 CRYPTO=${CRYPTO:-AUTO}
 INSTANCES=${INSTANCES:-2}
@@ -46,6 +47,7 @@ KEYCLOAK=${KEYCLOAK:-auto}
 KC_DURATION=${KC_DURATION:-15}
 KC_WARMUP=${KC_WARMUP:-90}
 KC_VERSION=${KC_VERSION:-26.7.3}
+KC_USERS=${KC_USERS:-100}
 SKIP_BUILD=${SKIP_BUILD:-0}
 MVN_OFFLINE=${MVN_OFFLINE--o}
 OUT=${OUT:-$ROOT/bench/target/gateway-run}
@@ -245,18 +247,18 @@ declare -A PORT_OF=([upstream]=$UPSTREAM_PORT [plain-proxy]=$PROXY_PORT
   [gateway-cached]=$GW_CACHED_PORT [gateway-new]=$GW_NEW_PORT [gateway-introspect]=$GW_CACHED_PORT)
 declare -A LIMIT_OF=([upstream]=0 [plain-proxy]=0 [gateway-cached]=$CACHED_TOKENS [gateway-new]=0
   [gateway-introspect]=0)
-declare -A SCRIPT_OF=([upstream]=bearer.lua [plain-proxy]=bearer.lua [gateway-cached]=bearer.lua
-  [gateway-new]=bearer.lua [gateway-introspect]=introspect.lua)
+declare -A KIND_OF=([upstream]=bearer [plain-proxy]=bearer [gateway-cached]=bearer
+  [gateway-new]=bearer [gateway-introspect]=introspect)
 bearer_env() { # bearer_env CASE: the Lua script's settings for that case
-  export TOKENS_FILE="$OUT/tokens.txt" TOKENS_LIMIT=${LIMIT_OF[$1]} BENCH_PATH=/api/hello \
-    WRK_THREADS=$THREADS
-  # (f) asks about one token, as (e) does with Keycloak.
-  export INTROSPECT_PATH=/introspect INTROSPECT_BASIC=$GW_INTROSPECT_BASIC INTROSPECT_TOKEN=$TOKEN
+  export TOKENS_FILE="$OUT/tokens.txt" TOKENS_LIMIT=${LIMIT_OF[$1]} KIND=${KIND_OF[$1]} \
+    BENCH_PATH=/api/hello WRK_THREADS=$THREADS
+  # (f) asks about the whole pool, as (e) does with Keycloak's own pool.
+  export INTROSPECT_PATH=/introspect INTROSPECT_BASIC=$GW_INTROSPECT_BASIC
 }
 for c in "${CASES[@]}"; do
   bearer_env "$c"
   log "$c: warm-up ${WARMUP}s"
-  run_wrk "$WARMUP" "http://127.0.0.1:${PORT_OF[$c]}" "$HERE/${SCRIPT_OF[$c]}" >/dev/null
+  run_wrk "$WARMUP" "http://127.0.0.1:${PORT_OF[$c]}" "$HERE/pool.lua" >/dev/null
 done
 metrics_snapshot "$GW_CACHED_PORT" "$OUT/gateway-cached.metrics.before"
 metrics_snapshot "$GW_NEW_PORT" "$OUT/gateway-new.metrics.before"
@@ -275,7 +277,7 @@ for ((round = 1; round <= ROUNDS; round++)); do
   for c in "${CASES[@]}"; do
     bearer_env "$c"
     mid0=$(cpu_ticks "${MIDDLE_OF[$c]}"); up0=$(cpu_ticks upstream)
-    LINE[$c,$round]=$(run_wrk "$DURATION" "http://127.0.0.1:${PORT_OF[$c]}" "$HERE/${SCRIPT_OF[$c]}")
+    LINE[$c,$round]=$(run_wrk "$DURATION" "http://127.0.0.1:${PORT_OF[$c]}" "$HERE/pool.lua")
     mid1=$(cpu_ticks "${MIDDLE_OF[$c]}"); up1=$(cpu_ticks upstream)
     [[ -n "${LINE[$c,$round]}" ]] || die "wrk printed no result for $c"
     MID_TICKS[$c]=$(( ${MID_TICKS[$c]:-0} + mid1 - mid0 ))
@@ -361,8 +363,27 @@ group_ticks() { # group_ticks PGID -> utime + stime of every process in that gro
   echo "$t"
 }
 
+kc_introspect() { # kc_introspect BASE TOKEN -> Keycloak's "active" for that token
+  curl -fsS --max-time 10 "$1/realms/bench/protocol/openid-connect/token/introspect" \
+    -u "bench-introspector:$KC_SECRET" -d "token=$2" | jq -r .active
+}
+
+kc_measure() { # kc_measure KEY BASE WARMUP_SECONDS: warm up, then measure with the exported pool
+  local kc0 kc1 line
+  log "$1: warm-up ${3}s"
+  run_wrk "$3" "$2" "$HERE/pool.lua" >/dev/null
+  log "$1: measuring ${KC_DURATION}s"
+  kc0=$(group_ticks "${PID_OF[keycloak]}")
+  line=$(run_wrk "$KC_DURATION" "$2" "$HERE/pool.lua")
+  kc1=$(group_ticks "${PID_OF[keycloak]}")
+  record "$1" "$line"
+  KC_CPU_US[$1]=$(awk -v t="$((kc1 - kc0))" -v r="$(field requests "$line")" -v hz="$CLK_TCK" \
+    'BEGIN { if (r > 0) printf "%.0f", t * 1e6 / hz / r; else print "n/a" }')
+}
+
+declare -A KC_CPU_US
 run_keycloak() {
-  local port mport admin_token secret token basic body
+  local port mport admin_token password token body i inactive=0 sampled=0
   port=$(free_port); mport=$(free_port)
   while [[ "$mport" == "$port" ]]; do mport=$(free_port); done
   rm -rf "$KC_HOME/data"   # fresh dev database each run
@@ -375,43 +396,57 @@ run_keycloak() {
   admin_token=$(curl -fsS "$base/realms/master/protocol/openid-connect/token" \
     -d grant_type=password -d client_id=admin-cli -d username=bench-admin \
     -d password=bench-admin-password | jq -r .access_token)
-  secret="bench-introspector-secret-$RANDOM$RANDOM"
-  # A confidential client with a service account; its tokens live an hour so they stay active, and
-  # name the client in aud, since Keycloak 26 only introspects tokens meant for the asking client.
-  curl -fsS -o /dev/null "$base/admin/realms/master/clients" -H "Authorization: Bearer $admin_token" \
-    -H 'Content-Type: application/json' -d @- <<JSON
-{"clientId":"bench-introspector","enabled":true,"publicClient":false,"secret":"$secret",
- "clientAuthenticatorType":"client-secret","serviceAccountsEnabled":true,
- "standardFlowEnabled":false,"directAccessGrantsEnabled":false,
- "attributes":{"access.token.lifespan":"3600"},
- "protocolMappers":[{"name":"self-audience","protocol":"openid-connect",
-   "protocolMapper":"oidc-audience-mapper",
-   "config":{"included.client.audience":"bench-introspector","access.token.claim":"true",
-             "id.token.claim":"false","introspection.token.claim":"true"}}]}
-JSON
-  token=$(curl -fsS "$base/realms/master/protocol/openid-connect/token" \
-    -u "bench-introspector:$secret" -d grant_type=client_credentials | jq -r .access_token)
-  [[ -n "$token" && "$token" != null ]] || die "Keycloak issued no token"
-  basic=$(printf '%s' "bench-introspector:$secret" | base64 -w0)
-  body=$(curl -fsS "$base/realms/master/protocol/openid-connect/token/introspect" \
-    -u "bench-introspector:$secret" -d "token=$token")
-  [[ "$(jq -r .active <<<"$body")" == true ]] || die "Keycloak introspection says inactive: $body"
+  KC_SECRET="bench-introspector-secret-$RANDOM$RANDOM"
+  password="bench-resident-password-$RANDOM$RANDOM"
+  # A realm of its own with KC_USERS residents and one confidential client that logs them in
+  # (password grant) and introspects. Tokens and sessions outlive the run. Passwords are hashed
+  # with one PBKDF2 round so that 10,000 logins take a minute, not hours: the hash is not what is
+  # measured. The client names itself in aud, since Keycloak 26 only introspects tokens meant for
+  # the asking client; its service account gives the one-token comparison case.
+  jq -n --arg secret "$KC_SECRET" --arg password "$password" --argjson users "$KC_USERS" '{
+    realm: "bench", enabled: true,
+    passwordPolicy: "hashAlgorithm(pbkdf2-sha256) and hashIterations(1)",
+    accessTokenLifespan: 3600, ssoSessionIdleTimeout: 7200, ssoSessionMaxLifespan: 36000,
+    clients: [{clientId: "bench-introspector", enabled: true, publicClient: false,
+      secret: $secret, clientAuthenticatorType: "client-secret", serviceAccountsEnabled: true,
+      standardFlowEnabled: false, directAccessGrantsEnabled: true,
+      protocolMappers: [{name: "self-audience", protocol: "openid-connect",
+        protocolMapper: "oidc-audience-mapper",
+        config: {"included.client.audience": "bench-introspector", "access.token.claim": "true",
+                 "id.token.claim": "false", "introspection.token.claim": "true"}}]}],
+    users: [range(1; $users + 1) | {username: "resident\(.)", enabled: true,
+      email: "resident\(.)@bench.invalid", emailVerified: true,
+      firstName: "Bench", lastName: "Resident \(.)",
+      credentials: [{type: "password", value: $password, temporary: false}]}]
+  }' | curl -fsS -o /dev/null "$base/admin/realms" -H "Authorization: Bearer $admin_token" \
+    -H 'Content-Type: application/json' -d @- || die "Keycloak refused the bench realm"
+  log "minting $TOKENS Keycloak tokens: password grant, one session per token, $KC_USERS users"
+  "${TOOL[@]}" $B.PasswordGrantTokens --token-url "$base/realms/bench/protocol/openid-connect/token" \
+    --client-id bench-introspector --client-secret "$KC_SECRET" --user-prefix resident \
+    --users "$KC_USERS" --password "$password" --tokens "$TOKENS" --out "$OUT/keycloak-tokens.txt" \
+    >&2 || die "minting Keycloak tokens failed"
+  [[ "$(kc_introspect "$base" "$(head -n 1 "$OUT/keycloak-tokens.txt")")" == true ]] \
+    || die "Keycloak introspection says a fresh token is inactive"
   log "sanity: Keycloak introspection -> active"
-  export INTROSPECT_PATH=/realms/master/protocol/openid-connect/token/introspect
-  export INTROSPECT_BASIC=$basic INTROSPECT_TOKEN=$token
-  log "keycloak-introspect: warm-up ${KC_WARMUP}s"
-  run_wrk "$KC_WARMUP" "$base" "$HERE/introspect.lua" >/dev/null
-  log "keycloak-introspect: measuring ${KC_DURATION}s"
-  local kc0 kc1 line
-  kc0=$(group_ticks "${PID_OF[keycloak]}")
-  line=$(run_wrk "$KC_DURATION" "$base" "$HERE/introspect.lua")
-  kc1=$(group_ticks "${PID_OF[keycloak]}")
-  record keycloak-introspect "$line"
-  KC_CPU_US=$(awk -v t="$((kc1 - kc0))" -v r="$(field requests "$line")" -v hz="$CLK_TCK" \
-    'BEGIN { if (r > 0) printf "%.0f", t * 1e6 / hz / r; else print "n/a" }')
-  body=$(curl -fsS "$base/realms/master/protocol/openid-connect/token/introspect" \
-    -u "bench-introspector:$secret" -d "token=$token")
-  [[ "$(jq -r .active <<<"$body")" == true ]] || KC_NOTE="(token inactive after the run!)"
+  export KIND=introspect TOKENS_LIMIT=0 WRK_THREADS=$THREADS \
+    INTROSPECT_PATH=/realms/bench/protocol/openid-connect/token/introspect \
+    INTROSPECT_BASIC=$(printf '%s' "bench-introspector:$KC_SECRET" | base64 -w0)
+  export TOKENS_FILE="$OUT/keycloak-tokens.txt"
+  kc_measure keycloak-introspect "$base" "$KC_WARMUP"
+  # Every measured answer must have been about an active token: sample the pool end to end.
+  for ((i = 1; i <= TOKENS; i += TOKENS / 20 + 1)); do
+    sampled=$((sampled + 1))
+    [[ "$(kc_introspect "$base" "$(sed -n "${i}p" "$OUT/keycloak-tokens.txt")")" == true ]] \
+      || inactive=$((inactive + 1))
+  done
+  [[ $inactive == 0 ]] || KC_WARNING="$inactive of $sampled sampled Keycloak tokens inactive after (e)"
+  # For reference, the cheapest case for Keycloak: one service-account token (no user session).
+  token=$(curl -fsS "$base/realms/bench/protocol/openid-connect/token" \
+    -u "bench-introspector:$KC_SECRET" -d grant_type=client_credentials | jq -r .access_token)
+  [[ "$(kc_introspect "$base" "$token")" == true ]] || die "Keycloak service-account token inactive"
+  printf '%s\n' "$token" >"$OUT/keycloak-one-token.txt"
+  export TOKENS_FILE="$OUT/keycloak-one-token.txt"
+  kc_measure keycloak-introspect-one "$base" 20
   stop_all
 }
 
@@ -433,10 +468,11 @@ verdict() { # verdict VALUE TARGET
   echo "== Myna Gateway benchmark $(date -u +%Y-%m-%dT%H:%M:%SZ) =="
   echo "machine: $(nproc) cores shared by wrk and all servers (PIN=$PIN), Java $(java -version 2>&1 | head -n1 | cut -d'"' -f2)"
   echo "wrk -t$THREADS -c$CONNECTIONS, $ROUNDS interleaved rounds of ${DURATION}s per case after ${WARMUP}s warm-up;" \
-       "tokens: $TOKENS x $ALG, cached case uses $CACHED_TOKENS; gateway crypto=$CRYPTO instances=$INSTANCES"
+       "tokens: $TOKENS x $ALG, cached case uses $([[ $CACHED_TOKENS == 0 ]] && echo all || echo "$CACHED_TOKENS"); gateway crypto=$CRYPTO instances=$INSTANCES"
   printf '%-34s %12s %9s %9s %8s %7s %10s %10s\n' case "requests/s" "p50 ms" "p99 ms" non-2xx sockerr \
     "cpu us/req" "+upstream"
-  for key in upstream plain-proxy gateway-cached gateway-new keycloak-introspect gateway-introspect; do
+  for key in upstream plain-proxy gateway-cached gateway-new keycloak-introspect \
+      keycloak-introspect-one gateway-introspect; do
     label=$key
     case $key in
       upstream) label="(a) upstream direct" ;;
@@ -444,12 +480,13 @@ verdict() { # verdict VALUE TARGET
       gateway-cached) label="(c) gateway, cache hits" ;;
       gateway-new) label="(d) gateway, every token new" ;;
       keycloak-introspect) label="(e) Keycloak introspection" ;;
+      keycloak-introspect-one) label="(e1) Keycloak, one token" ;;
       gateway-introspect) label="(f) gateway introspection" ;;
     esac
     if [[ -n "${RPS[$key]:-}" ]]; then
       cpu_mid=""; cpu_all=""
       if [[ -n "${REQS[$key]:-}" ]]; then cpu_mid=$(cpu_us "$key" middle); cpu_all=$(cpu_us "$key" all); fi
-      if [[ $key == keycloak-introspect ]]; then cpu_mid=${KC_CPU_US:-}; cpu_all=${KC_CPU_US:-}; fi
+      if [[ $key == keycloak-* ]]; then cpu_mid=${KC_CPU_US[$key]:-}; cpu_all=$cpu_mid; fi
       printf '%-34s %12s %9s %9s %8s %7s %10s %10s\n' "$label" "${RPS[$key]}" "${P50[$key]}" \
         "${P99[$key]}" "${NON2XX[$key]}" "${ERRS[$key]}" "$cpu_mid" "$cpu_all"
     else
@@ -458,6 +495,9 @@ verdict() { # verdict VALUE TARGET
   done
   echo "cpu us/req: CPU time of the process wrk talks to per request, over all rounds; +upstream adds the upstream's"
   echo "(d) uses a second gateway with cache.verifiedTokens: 0, so every request is verified in full"
+  echo "(e) Keycloak $KC_VERSION (start-dev) introspecting its own pool of $TOKENS tokens, one password-grant login each over $KC_USERS users"
+  echo "(e1) the same Keycloak asked again and again about one service-account token (no user session): its cheapest case"
+  echo "(f) asks about the $TOKENS tokens of the gateway's pool"
   echo "cache metrics during (c): ${CACHE_C:-n/a}"
   echo "cache metrics during (d): ${CACHE_D:-n/a}"
   r1=$(printf '%.2f' "$R_CACHED"); r2=$(printf '%.2f' "$R_NEW")
@@ -469,13 +509,19 @@ verdict() { # verdict VALUE TARGET
   r4=$(ratio gateway-introspect keycloak-introspect)
   printf '  %-44s %6s  (target >= 30)   %s  (like for like: no upstream on either side)\n' \
     "gateway introspection / Keycloak introspection" "$r4" "$(verdict "$r4" 30)"
+  printf '  %-44s %6s  (for reference: Keycloak'"'"'s cheapest case)\n' \
+    "gateway cached / Keycloak, one token (e1)" "$(ratio gateway-cached keycloak-introspect-one)"
+  printf '  %-44s %6s  (for reference: the ceiling against Keycloak)\n' \
+    "plain proxy / Keycloak introspection" "$(ratio plain-proxy keycloak-introspect)"
+  printf '  %-44s %6s  (for reference: no proxy outruns its upstream)\n' \
+    "upstream direct / Keycloak introspection" "$(ratio upstream keycloak-introspect)"
   printf '  %-44s %6s  (for reference)\n' "plain proxy / upstream direct" "$(printf '%.2f' "$R_PROXY")"
   echo "the same ratios estimated from server CPU per request (capacity if the servers had the CPU to themselves):"
   printf '  %-44s %6s\n' "gateway cached / plain proxy" "$(cpu_ratio gateway-cached plain-proxy)"
   printf '  %-44s %6s\n' "gateway every-token-new / plain proxy" "$(cpu_ratio gateway-new plain-proxy)"
   printf '  %-44s %6s  (gateway process only: Keycloak has no upstream)\n' \
     "gateway cached / Keycloak introspection" \
-    "$(awk -v k="${KC_CPU_US:-}" -v g="$(cpu_us gateway-cached middle)" 'BEGIN { if (k != "" && k != "n/a" && g > 0) printf "%.2f", k / g; else print "n/a" }')"
+    "$(awk -v k="${KC_CPU_US[keycloak-introspect]:-}" -v g="$(cpu_us gateway-cached middle)" 'BEGIN { if (k != "" && k != "n/a" && g > 0) printf "%.2f", k / g; else print "n/a" }')"
   echo "requests/s per round (figures above: median round; ratios: median of per-round ratios):"
   echo "$ROUND_TABLE"
   bad=0
@@ -486,4 +532,5 @@ verdict() { # verdict VALUE TARGET
     fi
   done
   [[ $bad == 0 ]] && echo "all measured requests answered 2xx"
+  [[ -z "${KC_WARNING:-}" ]] || echo "WARNING: $KC_WARNING"
 } | tee "$OUT/results.txt"
