@@ -306,12 +306,16 @@ for c in "${CASES[@]}"; do # the median round of each case (closest to the media
   done | sort -g | head -n 1 | cut -d' ' -f2)
   record "$c" "${LINE[$c,$best]}"
 done
-round_ratio() { # round_ratio A B -> median over rounds of rps(A)/rps(B)
+round_ratios() { # round_ratios A B -> rps(A)/rps(B) of each round, one per line
   for ((r = 1; r <= ROUNDS; r++)); do
     awk -v a="$(field rps "${LINE[$1,$r]}")" -v b="$(field rps "${LINE[$2,$r]}")" \
       'BEGIN { if (b > 0) printf "%.4f\n", a / b }'
-  done | median
+  done
 }
+round_spread() { # round_spread A B -> "lowest-highest" of the per-round ratios
+  round_ratios "$1" "$2" | sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { printf "%.2f-%.2f", lo, hi }'
+}
+round_ratio() { round_ratios "$1" "$2" | median; } # median over rounds of rps(A)/rps(B)
 ROUND_TABLE=$(for ((r = 1; r <= ROUNDS; r++)); do
   printf '  round %d:' "$r"
   for c in "${CASES[@]}"; do printf ' %s %s;' "$c" "$(field rps "${LINE[$c,$r]}")"; done
@@ -320,6 +324,8 @@ done)
 R_CACHED=$(round_ratio gateway-cached plain-proxy)
 R_NEW=$(round_ratio gateway-new plain-proxy)
 R_PROXY=$(round_ratio plain-proxy upstream)
+S_CACHED=$(round_spread gateway-cached plain-proxy)
+S_NEW=$(round_spread gateway-new plain-proxy)
 
 # Cache statistics as the gateway reports them (metric names containing "cache").
 cache_stats() {
@@ -505,8 +511,10 @@ verdict() { # verdict VALUE TARGET
   r1=$(printf '%.2f' "$R_CACHED"); r2=$(printf '%.2f' "$R_NEW")
   r3=$(ratio gateway-cached keycloak-introspect)
   echo "ratios:"
-  printf '  %-44s %6s  (target >= 0.85) %s\n' "gateway cached / plain proxy" "$r1" "$(verdict "$r1" 0.85)"
-  printf '  %-44s %6s  (target >= 0.5)  %s\n' "gateway every-token-new / plain proxy" "$r2" "$(verdict "$r2" 0.5)"
+  printf '  %-44s %6s  (target >= 0.85) %s  (rounds %s)\n' "gateway cached / plain proxy" "$r1" \
+    "$(verdict "$r1" 0.85)" "$S_CACHED"
+  printf '  %-44s %6s  (target >= 0.5)  %s  (rounds %s)\n' "gateway every-token-new / plain proxy" \
+    "$r2" "$(verdict "$r2" 0.5)" "$S_NEW"
   printf '  %-44s %6s  (target >= 30)   %s\n' "gateway cached / Keycloak introspection" "$r3" "$(verdict "$r3" 30)"
   r4=$(ratio gateway-introspect keycloak-introspect)
   printf '  %-44s %6s  (target >= 30)   %s  (like for like: no upstream on either side)\n' \
