@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Mints a pool of access tokens from a real OpenID provider's token endpoint with the resource
@@ -59,18 +61,27 @@ public final class PasswordGrantTokens {
    */
   List<String> mint(int count, int concurrency) throws InterruptedException {
     Semaphore inFlight = new Semaphore(concurrency);
+    AtomicBoolean refused = new AtomicBoolean();
     List<CompletableFuture<String>> logins = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       inFlight.acquire();
+      if (refused.get()) {
+        break; // no point in thousands more logins against a provider that refuses them
+      }
       CompletableFuture<String> login = login(userPrefix + (i % users + 1));
-      login.whenComplete((token, e) -> inFlight.release());
+      login.whenComplete((token, e) -> {
+        if (e != null) {
+          refused.set(true);
+        }
+        inFlight.release();
+      });
       logins.add(login);
     }
     List<String> tokens = new ArrayList<>(count);
     for (CompletableFuture<String> login : logins) {
       try {
         tokens.add(login.join());
-      } catch (java.util.concurrent.CompletionException e) {
+      } catch (CompletionException e) {
         throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
       }
     }
