@@ -21,6 +21,9 @@
 #   KEYCLOAK [auto]    auto: run (e) if the distribution can be had; 1: must run; 0: skip
 #   KC_DURATION [15]   KC_WARMUP [90]  (Keycloak is a large application: C2 needs the time)
 #   KC_USERS [100]     Keycloak users the TOKENS Keycloak tokens are spread over (one login each)
+#   KC_MODE [dev]      dev: kc.sh start-dev, embedded H2 (as the demo runs it); prod: kc.sh start
+#                      with PostgreSQL at 127.0.0.1:5432 (database keycloak_bench, made afresh) and
+#                      a local cache, as a single production node runs
 #   SKIP_BUILD [0]     1: reuse the last build            MVN_OFFLINE [-o] set to "" to go online
 #   OUT [bench/target/gateway-run]   logs, configs, tokens, results.txt
 #   PROFILE [0]        1: JFR-record proxy and gateways, write OUT/*.hotspots.txt
@@ -48,6 +51,7 @@ KC_DURATION=${KC_DURATION:-15}
 KC_WARMUP=${KC_WARMUP:-90}
 KC_VERSION=${KC_VERSION:-26.7.3}
 KC_USERS=${KC_USERS:-100}
+KC_MODE=${KC_MODE:-dev}
 SKIP_BUILD=${SKIP_BUILD:-0}
 MVN_OFFLINE=${MVN_OFFLINE--o}
 OUT=${OUT:-$ROOT/bench/target/gateway-run}
@@ -394,9 +398,23 @@ run_keycloak() {
   local port mport admin_token password token body i inactive=0 sampled=0
   port=$(free_port); mport=$(free_port)
   while [[ "$mport" == "$port" ]]; do mport=$(free_port); done
-  rm -rf "$KC_HOME/data"   # fresh dev database each run
+  local mode_args
+  case "$KC_MODE" in
+    dev)
+      rm -rf "$KC_HOME/data"   # fresh dev database each run
+      mode_args=(start-dev) ;;
+    prod)
+      command -v psql >/dev/null || die "KC_MODE=prod needs psql and PostgreSQL on 127.0.0.1:5432"
+      psql -q -h 127.0.0.1 -U postgres -d postgres -c 'DROP DATABASE IF EXISTS keycloak_bench' \
+        -c 'CREATE DATABASE keycloak_bench' || die "cannot create database keycloak_bench"
+      # Build options (database, cache) make kc.sh re-augment the distribution first: a minute.
+      mode_args=(start --db=postgres --db-url=jdbc:postgresql://127.0.0.1:5432/keycloak_bench
+        --db-username=postgres --db-password=unused --cache=local --http-enabled=true
+        --hostname-strict=false) ;;
+    *) die "KC_MODE must be dev or prod" ;;
+  esac
   KC_BOOTSTRAP_ADMIN_USERNAME=bench-admin KC_BOOTSTRAP_ADMIN_PASSWORD=bench-admin-password \
-    start keycloak "$KC_HOME/bin/kc.sh" start-dev --http-host=127.0.0.1 --http-port="$port" \
+    start keycloak "$KC_HOME/bin/kc.sh" "${mode_args[@]}" --http-host=127.0.0.1 --http-port="$port" \
     --http-management-port="$mport" --log-level=WARN
   log "waiting for Keycloak on :$port (slow on 2 cores)"
   wait_http "http://127.0.0.1:$port/realms/master" 300 keycloak
@@ -503,7 +521,7 @@ verdict() { # verdict VALUE TARGET
   done
   echo "cpu us/req: CPU time of the process wrk talks to per request, over all rounds; +upstream adds the upstream's"
   echo "(d) uses a second gateway with cache.verifiedTokens: 0, so every request is verified in full"
-  echo "(e) Keycloak $KC_VERSION (start-dev) introspecting its own pool of $TOKENS tokens, one password-grant login each over $KC_USERS users"
+  echo "(e) Keycloak $KC_VERSION (KC_MODE=$KC_MODE) introspecting its own pool of $TOKENS tokens, one password-grant login each over $KC_USERS users"
   echo "(e1) the same Keycloak asked again and again about one service-account token (client_credentials, no user session)"
   echo "(f) asks about the $TOKENS tokens of the gateway's pool"
   echo "cache metrics during (c): ${CACHE_C:-n/a}"
