@@ -447,9 +447,9 @@ run_keycloak() {
   }' | curl -fsS -o /dev/null "$base/admin/realms" -H "Authorization: Bearer $admin_token" \
     -H 'Content-Type: application/json' -d @- || die "Keycloak refused the bench realm"
   log "minting $TOKENS Keycloak tokens: password grant, one session per token, $KC_USERS users"
-  "${TOOL[@]}" $B.PasswordGrantTokens --token-url "$base/realms/bench/protocol/openid-connect/token" \
-    --client-id bench-introspector --client-secret "$KC_SECRET" --user-prefix resident \
-    --users "$KC_USERS" --password "$password" --tokens "$TOKENS" --out "$OUT/keycloak-tokens.txt" \
+  CLIENT_SECRET=$KC_SECRET USER_PASSWORD=$password "${TOOL[@]}" $B.PasswordGrantTokens \
+    --token-url "$base/realms/bench/protocol/openid-connect/token" --client-id bench-introspector \
+    --user-prefix resident --users "$KC_USERS" --tokens "$TOKENS" --out "$OUT/keycloak-tokens.txt" \
     >&2 || die "minting Keycloak tokens failed"
   [[ "$(kc_introspect "$base" "$(head -n 1 "$OUT/keycloak-tokens.txt")")" == true ]] \
     || die "Keycloak introspection says a fresh token is inactive"

@@ -25,9 +25,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * many users' tokens, each from its own session, not one service-account token asked about again
  * and again.
  *
- * <p>Usage: {@code PasswordGrantTokens --token-url U --client-id C --client-secret S
- * --user-prefix P --users N --password W --tokens N --out F [--concurrency 4]}; users are named
- * {@code P1 .. PN}. Writes one compact JWS per line; fails on the first answer without a token,
+ * <p>Usage: {@code PasswordGrantTokens --token-url U --client-id C --user-prefix P --users N
+ * --tokens N --out F [--concurrency 4]}, with the client secret and the users' password in the
+ * environment variables {@code CLIENT_SECRET} and {@code USER_PASSWORD} (not on the command line,
+ * where every process listing shows them); users are named {@code P1 .. PN}. Writes one compact JWS per line; fails on the first answer without a token,
  * naming the user and the HTTP status (never the password or the answer's body).
  */
 public final class PasswordGrantTokens {
@@ -119,17 +120,26 @@ public final class PasswordGrantTokens {
    * @throws Exception when a login fails or the file cannot be written
    */
   public static void main(String[] args) throws Exception {
-    BenchArgs parsed = BenchArgs.parse(args, "token-url", "client-id", "client-secret",
-        "user-prefix", "users", "password", "tokens", "out", "concurrency");
+    BenchArgs parsed = BenchArgs.parse(args, "token-url", "client-id", "user-prefix", "users",
+        "tokens", "out", "concurrency");
     PasswordGrantTokens minter = new PasswordGrantTokens(URI.create(parsed.require("token-url")),
-        parsed.require("client-id"), parsed.require("client-secret"),
-        parsed.require("user-prefix"), parsed.getInt("users", 1), parsed.require("password"));
+        parsed.require("client-id"), secretFromEnvironment("CLIENT_SECRET"),
+        parsed.require("user-prefix"), parsed.getInt("users", 1),
+        secretFromEnvironment("USER_PASSWORD"));
     int count = parsed.getInt("tokens", 10_000);
     long start = System.nanoTime();
     List<String> tokens = minter.mint(count, parsed.getInt("concurrency", 4));
     writeLines(Path.of(parsed.require("out")), tokens);
     System.out.printf("minted %d tokens by password grant in %.1f s%n", tokens.size(),
         (System.nanoTime() - start) / 1e9);
+  }
+
+  private static String secretFromEnvironment(String name) {
+    String value = System.getenv(name);
+    if (value == null || value.isEmpty()) {
+      throw new IllegalArgumentException("environment variable " + name + " is not set");
+    }
+    return value;
   }
 
   private static void writeLines(Path out, List<String> tokens) throws IOException {
