@@ -255,14 +255,14 @@ declare -A LIMIT_OF=([upstream]=0 [plain-proxy]=0 [gateway-cached]=$CACHED_TOKEN
   [gateway-introspect]=0)
 declare -A KIND_OF=([upstream]=bearer [plain-proxy]=bearer [gateway-cached]=bearer
   [gateway-new]=bearer [gateway-introspect]=introspect)
-bearer_env() { # bearer_env CASE: the Lua script's settings for that case
+wrk_env() { # wrk_env CASE: pool.lua's settings for that case
   export TOKENS_FILE="$OUT/tokens.txt" TOKENS_LIMIT=${LIMIT_OF[$1]} KIND=${KIND_OF[$1]} \
     BENCH_PATH=/api/hello WRK_THREADS=$THREADS
   # (f) asks about the whole pool, as (e) does with Keycloak's own pool.
   export INTROSPECT_PATH=/introspect INTROSPECT_BASIC=$GW_INTROSPECT_BASIC
 }
 for c in "${CASES[@]}"; do
-  bearer_env "$c"
+  wrk_env "$c"
   log "$c: warm-up ${WARMUP}s"
   run_wrk "$WARMUP" "http://127.0.0.1:${PORT_OF[$c]}" "$HERE/pool.lua" >/dev/null
 done
@@ -281,7 +281,7 @@ cpu_ticks() { # cpu_ticks NAME -> utime + stime of that server so far
 }
 for ((round = 1; round <= ROUNDS; round++)); do
   for c in "${CASES[@]}"; do
-    bearer_env "$c"
+    wrk_env "$c"
     mid0=$(cpu_ticks "${MIDDLE_OF[$c]}"); up0=$(cpu_ticks upstream)
     LINE[$c,$round]=$(run_wrk "$DURATION" "http://127.0.0.1:${PORT_OF[$c]}" "$HERE/pool.lua")
     mid1=$(cpu_ticks "${MIDDLE_OF[$c]}"); up1=$(cpu_ticks upstream)
@@ -292,10 +292,13 @@ for ((round = 1; round <= ROUNDS; round++)); do
     log "round $round/$ROUNDS $c: $(field rps "${LINE[$c,$round]}") req/s"
   done
 done
+us_per_request() { # us_per_request CLOCK_TICKS REQUESTS -> CPU microseconds per request
+  awk -v t="$1" -v r="$2" -v hz="$CLK_TCK" 'BEGIN { if (r > 0) printf "%.0f", t * 1e6 / hz / r; else print "n/a" }'
+}
 cpu_us() { # cpu_us CASE middle|all -> CPU microseconds per request
   local ticks=${MID_TICKS[$1]}
   [[ $2 == all && $1 != upstream ]] && ticks=$((ticks + UP_TICKS[$1]))
-  awk -v t="$ticks" -v r="${REQS[$1]}" -v hz="$CLK_TCK" 'BEGIN { if (r > 0) printf "%.0f", t * 1e6 / hz / r; else print "n/a" }'
+  us_per_request "$ticks" "${REQS[$1]}"
 }
 cpu_ratio() { # cpu_ratio A B -> all-server CPU per request of B / of A (capacity A relative to B)
   awk -v a="$(cpu_us "$1" all)" -v b="$(cpu_us "$2" all)" 'BEGIN { if (a > 0) printf "%.2f", b / a; else print "n/a" }'
@@ -389,8 +392,7 @@ kc_measure() { # kc_measure KEY BASE WARMUP_SECONDS: warm up, then measure with 
   line=$(run_wrk "$KC_DURATION" "$2" "$HERE/pool.lua")
   kc1=$(group_ticks "${PID_OF[keycloak]}")
   record "$1" "$line"
-  KC_CPU_US[$1]=$(awk -v t="$((kc1 - kc0))" -v r="$(field requests "$line")" -v hz="$CLK_TCK" \
-    'BEGIN { if (r > 0) printf "%.0f", t * 1e6 / hz / r; else print "n/a" }')
+  KC_CPU_US[$1]=$(us_per_request "$((kc1 - kc0))" "$(field requests "$line")")
 }
 
 declare -A KC_CPU_US

@@ -1,7 +1,6 @@
 package io.mynagate.gateway.bench;
 
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -129,7 +128,7 @@ public final class PasswordGrantTokens {
     int count = parsed.getInt("tokens", 10_000);
     long start = System.nanoTime();
     List<String> tokens = minter.mint(count, parsed.getInt("concurrency", 4));
-    writeLines(Path.of(parsed.require("out")), tokens);
+    BenchArgs.writeAtomically(Path.of(parsed.require("out")), String.join("\n", tokens) + "\n");
     System.out.printf("minted %d tokens by password grant in %.1f s%n", tokens.size(),
         (System.nanoTime() - start) / 1e9);
   }
@@ -140,9 +139,5 @@ public final class PasswordGrantTokens {
       throw new IllegalArgumentException("environment variable " + name + " is not set");
     }
     return value;
-  }
-
-  private static void writeLines(Path out, List<String> tokens) throws IOException {
-    BenchArgs.writeAtomically(out, String.join("\n", tokens) + "\n");
   }
 }
