@@ -3,6 +3,7 @@ package io.mynagate.gateway;
 import io.mynagate.gateway.config.GatewayConfig;
 import io.mynagate.gateway.dpop.DpopVerifier;
 import io.mynagate.gateway.http.GatewayVerticle;
+import io.mynagate.gateway.http.OutboundTls;
 import io.mynagate.gateway.http.Services;
 import io.mynagate.gateway.jwks.IssuerKeys;
 import io.mynagate.gateway.jwks.VerificationProviders;
@@ -43,8 +44,8 @@ final class GatewayLauncher implements Gateway {
     TokenCache cache = new TokenCache(config.cache().verifiedTokens(),
         config.cache().maxEntryLifetime().toMillis(), clock);
     VerificationProviders providers = VerificationProviders.of(config.crypto());
-    WebClient webClient = WebClient.create(vertx, new WebClientOptions()
-        .setUserAgent("myna-gateway").setFollowRedirects(false));
+    WebClient webClient = WebClient.create(vertx, OutboundTls.trusting(config.outboundCaFile(),
+        new WebClientOptions().setUserAgent("myna-gateway").setFollowRedirects(false)));
     Map<String, IssuerKeys> issuers = new LinkedHashMap<>();
     for (GatewayConfig.Issuer issuer : config.issuers()) {
       JwksSource source = jwksSources.getOrDefault(issuer.issuer(),
@@ -88,9 +89,9 @@ final class GatewayLauncher implements Gateway {
     return Future.all(deployed).map(v -> {
       port = verticles.get(0).actualPort();
       LOG.log(System.Logger.Level.INFO,
-          "event=started host={0} port={1,number,#} instances={2} store={3} crypto={4}",
-          config.listen().host(), port, config.instances(), services.state().kind(),
-          config.crypto());
+          "event=started host={0} port={1,number,#} tls={2} instances={3} store={4} crypto={5}",
+          config.listen().host(), port, config.listen().tls().isPresent(), config.instances(),
+          services.state().kind(), config.crypto());
       return null;
     });
   }

@@ -11,6 +11,7 @@ import io.mynagate.gateway.config.GatewayConfig.Listen;
 import io.mynagate.gateway.config.GatewayConfig.Logout;
 import io.mynagate.gateway.config.GatewayConfig.Redis;
 import io.mynagate.gateway.config.GatewayConfig.Route;
+import io.mynagate.gateway.config.GatewayConfig.ServerTls;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -95,11 +96,14 @@ public final class ConfigLoader {
   public static GatewayConfig fromMap(Map<String, Object> root) {
     Node n = new Node("", root);
     n.allowOnly("listen", "issuers", "routes", "headers", "redis", "cache", "dpop", "logout",
-        "introspection", "crypto", "instances");
+        "introspection", "crypto", "instances", "outboundTls");
     Node listenNode = n.child("listen");
-    listenNode.allowOnly("host", "port");
+    listenNode.allowOnly("host", "port", "tls");
     Listen listen = new Listen(listenNode.string("host", "127.0.0.1"),
-        listenNode.integer("port", 8080, 0, 65535));
+        listenNode.integer("port", 8080, 0, 65535), serverTls(listenNode.child("tls")));
+    Node outbound = n.child("outboundTls");
+    outbound.allowOnly("caFile");
+    Optional<Path> outboundCaFile = outbound.pemFile("caFile", "CERTIFICATE");
 
     List<Issuer> issuers = new ArrayList<>();
     for (Node i : n.list("issuers")) {
@@ -186,7 +190,17 @@ public final class ConfigLoader {
     int instances = n.integer("instances", Math.max(1, Runtime.getRuntime().availableProcessors()),
         1, 256);
     return new GatewayConfig(listen, issuers, routes, headers, redis, cache, dpop, logout, clients,
-        crypto, instances);
+        crypto, instances, outboundCaFile);
+  }
+
+  private static Optional<ServerTls> serverTls(Node t) {
+    t.allowOnly("certFile", "keyFile");
+    Optional<Path> cert = t.pemFile("certFile", "CERTIFICATE");
+    Optional<Path> key = t.pemFile("keyFile", "PRIVATE KEY");
+    if (cert.isPresent() != key.isPresent()) {
+      throw new ConfigException(t.path + ": certFile and keyFile go together");
+    }
+    return cert.map(c -> new ServerTls(c, key.get()));
   }
 
   private static Issuer issuer(Node i) {

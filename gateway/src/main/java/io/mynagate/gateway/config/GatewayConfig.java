@@ -1,6 +1,7 @@
 package io.mynagate.gateway.config;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,8 @@ import java.util.Set;
  * @param introspectionClients clients allowed to call the RFC 7662 introspection endpoint
  * @param crypto signature verification provider
  * @param instances number of verticle instances (event loops) serving requests
+ * @param outboundCaFile CA certificates (PEM) that alone are trusted for {@code https} upstreams
+ *     and JWKS URIs; empty means the JVM's default trust store
  */
 public record GatewayConfig(
     Listen listen,
@@ -34,7 +37,8 @@ public record GatewayConfig(
     Logout logout,
     List<IntrospectionClient> introspectionClients,
     CryptoProvider crypto,
-    int instances) {
+    int instances,
+    Optional<Path> outboundCaFile) {
 
   /** Reserved path of the health endpoint. */
   public static final String HEALTH_PATH = "/health";
@@ -55,8 +59,18 @@ public record GatewayConfig(
   /**
    * @param host interface to bind, e.g. {@code 127.0.0.1} or {@code 0.0.0.0}
    * @param port TCP port; 0 picks a free port (logged at start)
+   * @param tls the server certificate when the gateway terminates TLS itself; empty means plain
+   *     HTTP (TLS terminated by a load balancer in front)
    */
-  public record Listen(String host, int port) {}
+  public record Listen(String host, int port, Optional<ServerTls> tls) {}
+
+  /**
+   * The gateway's own TLS server certificate.
+   *
+   * @param certFile the certificate chain, PEM, leaf first
+   * @param keyFile its private key, unencrypted PEM (PKCS#8, or PKCS#1 for RSA)
+   */
+  public record ServerTls(Path certFile, Path keyFile) {}
 
   /**
    * A trusted issuer.

@@ -74,7 +74,8 @@ public final class GatewayVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     GatewayConfig config = services.config();
-    client = vertx.createHttpClient(clientOptions(), poolOptions(256));
+    client = vertx.createHttpClient(
+        OutboundTls.trusting(config.outboundCaFile(), clientOptions()), poolOptions(256));
     AuthFailures failures = new AuthFailures(services.metrics(), config.dpop().algorithms());
     ProxyHandler proxy = new ProxyHandler(services, failures, client);
     HealthHandler health = new HealthHandler(services);
@@ -82,7 +83,8 @@ public final class GatewayVerticle extends VerticleBase {
     LogoutHandler logout = new LogoutHandler(services, new LogoutTokenVerifier(
         services.issuers(), services.state(), config.logout().maxTokenAge(), services.clock()));
 
-    server = vertx.createHttpServer(serverOptions(config.listen().host(), port));
+    server = vertx.createHttpServer(ServerTlsOptions.apply(config.listen().tls(),
+        serverOptions(config.listen().host(), port)));
     // The gateway's own four endpoints by exact path; everything else goes to the proxy, whose
     // route table does its own matching.
     return server.requestHandler(request -> {

@@ -3,9 +3,11 @@ package io.mynagate.gateway.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
   private static final String MINIMAL = String.join("\n",
@@ -99,5 +101,48 @@ class ConfigLoaderTest {
   void rejectsMissingIssuers() {
     assertThatThrownBy(() -> ConfigLoader.parse("routes: []\n"))
         .isInstanceOf(ConfigException.class).hasMessageContaining("issuers");
+  }
+
+  @Test
+  void takesTheListenerCertificateAndTheOutboundCaFromPemFiles(@TempDir Path dir)
+      throws Exception {
+    Path cert = Files.writeString(dir.resolve("tls.crt"), pem("CERTIFICATE"));
+    Path key = Files.writeString(dir.resolve("tls.key"), pem("PRIVATE KEY"));
+    Path ca = Files.writeString(dir.resolve("ca.pem"), pem("CERTIFICATE"));
+    GatewayConfig config = ConfigLoader.parse(MINIMAL + "listen:\n  tls:\n    certFile: " + cert
+        + "\n    keyFile: " + key + "\noutboundTls:\n  caFile: " + ca + "\n");
+    assertThat(config.listen().tls()).contains(new GatewayConfig.ServerTls(cert, key));
+    assertThat(config.outboundCaFile()).contains(ca);
+    assertThat(ConfigLoader.parse(MINIMAL).listen().tls()).isEmpty();
+  }
+
+  @Test
+  void refusesAListenerCertificateWithoutItsKey(@TempDir Path dir) throws Exception {
+    Path cert = Files.writeString(dir.resolve("tls.crt"), pem("CERTIFICATE"));
+    assertThatThrownBy(() -> ConfigLoader.parse(MINIMAL + "listen:\n  tls:\n    certFile: "
+        + cert + "\n")).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("listen.tls").hasMessageContaining("keyFile");
+  }
+
+  @Test
+  void namesTheKeyOfAMissingOrWrongPemFileButNeverItsContent(@TempDir Path dir)
+      throws Exception {
+    assertThatThrownBy(() -> ConfigLoader.parse(MINIMAL + "outboundTls:\n  caFile: "
+        + dir.resolve("absent.pem") + "\n")).isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("outboundTls.caFile: cannot read");
+    Path cert = Files.writeString(dir.resolve("tls.crt"), pem("CERTIFICATE"));
+    // A certificate given as the key: its content must not be echoed.
+    assertThatThrownBy(() -> ConfigLoader.parse(MINIMAL + "listen:\n  tls:\n    certFile: "
+        + cert + "\n    keyFile: " + cert + "\n")).isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("listen.tls.keyFile:").hasMessageContaining("no PEM PRIVATE KEY")
+        .hasMessageNotContaining("MIIB");
+    Path encrypted = Files.writeString(dir.resolve("enc.key"), pem("ENCRYPTED PRIVATE KEY"));
+    assertThatThrownBy(() -> ConfigLoader.parse(MINIMAL + "listen:\n  tls:\n    certFile: "
+        + cert + "\n    keyFile: " + encrypted + "\n")).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("encrypted");
+  }
+
+  private static String pem(String label) {
+    return "-----BEGIN " + label + "-----\nMIIBfakebase64content\n-----END " + label + "-----\n";
   }
 }

@@ -3,16 +3,24 @@ package io.mynagate.gateway.support;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** Upstream that answers 200 with the request it saw (method, path, headers, body length). */
 public final class EchoUpstream {
   private final HttpServer server;
+  private final String scheme;
   private final AtomicReference<MultiMap> lastHeaders = new AtomicReference<>();
 
   public EchoUpstream(Vertx vertx) {
-    this.server = vertx.createHttpServer().requestHandler(request -> request.body()
+    this(vertx, new HttpServerOptions());
+  }
+
+  /** An upstream with these server options, e.g. TLS with a certificate of a test CA. */
+  public EchoUpstream(Vertx vertx, HttpServerOptions options) {
+    this.scheme = options.isSsl() ? "https" : "http";
+    this.server = vertx.createHttpServer(options).requestHandler(request -> request.body()
         .onSuccess(body -> {
           lastHeaders.set(MultiMap.caseInsensitiveMultiMap().addAll(request.headers()));
           JsonObject headers = new JsonObject();
@@ -27,7 +35,12 @@ public final class EchoUpstream {
   }
 
   public String url() {
-    return "http://127.0.0.1:" + server.actualPort();
+    return url("127.0.0.1");
+  }
+
+  /** The base URL under this host name (it listens on 127.0.0.1 whatever the name). */
+  public String url(String host) {
+    return scheme + "://" + host + ":" + server.actualPort();
   }
 
   public MultiMap lastHeaders() {

@@ -4,18 +4,26 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A JWKS endpoint on an ephemeral port whose key set and availability tests control. */
 public final class JwksServer {
   private final HttpServer server;
+  private final String scheme;
   private final AtomicInteger fetches = new AtomicInteger();
   private volatile JWKSet keys = new JWKSet();
   private volatile boolean down;
 
   public JwksServer(Vertx vertx) {
-    this.server = vertx.createHttpServer().requestHandler(request -> {
+    this(vertx, new HttpServerOptions());
+  }
+
+  /** A JWKS endpoint with these server options, e.g. TLS with a certificate of a test CA. */
+  public JwksServer(Vertx vertx, HttpServerOptions options) {
+    this.scheme = options.isSsl() ? "https" : "http";
+    this.server = vertx.createHttpServer(options).requestHandler(request -> {
       fetches.incrementAndGet();
       if (down) {
         request.response().setStatusCode(503).end();
@@ -27,7 +35,7 @@ public final class JwksServer {
   }
 
   public String url() {
-    return "http://127.0.0.1:" + server.actualPort() + "/certs";
+    return scheme + "://127.0.0.1:" + server.actualPort() + "/certs";
   }
 
   /** Publishes the public halves of these keys. */
