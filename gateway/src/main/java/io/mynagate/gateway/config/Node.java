@@ -34,7 +34,11 @@ final class Node {
     }
   }
 
-  private String key(String key) {
+  boolean has(String key) {
+    return map.get(key) != null;
+  }
+
+  String key(String key) {
     return path.isEmpty() ? key : path + "." + key;
   }
 
