@@ -3,7 +3,6 @@ package io.mynagate.gateway.config;
 import io.mynagate.gateway.config.GatewayConfig.Cache;
 import io.mynagate.gateway.config.GatewayConfig.CryptoProvider;
 import io.mynagate.gateway.config.GatewayConfig.Dpop;
-import io.mynagate.gateway.config.GatewayConfig.FailMode;
 import io.mynagate.gateway.config.GatewayConfig.Headers;
 import io.mynagate.gateway.config.GatewayConfig.IntrospectionClient;
 import io.mynagate.gateway.config.GatewayConfig.Issuer;
@@ -103,7 +102,8 @@ public final class ConfigLoader {
         listenNode.integer("port", 8080, 0, 65535), serverTls(listenNode.child("tls")));
     Node outbound = n.child("outboundTls");
     outbound.allowOnly("caFile");
-    Optional<Path> outboundCaFile = outbound.pemFile("caFile", "CERTIFICATE");
+    Optional<Path> outboundCaFile = outbound.optionalString("caFile")
+        .map(f -> PemFiles.certificates(outbound.key("caFile"), f));
 
     List<Issuer> issuers = new ArrayList<>();
     for (Node i : n.list("issuers")) {
@@ -135,22 +135,9 @@ public final class ConfigLoader {
         h.string("scope", "X-Auth-Scope"), h.string("issuer", "X-Auth-Issuer"),
         h.stringSet("strip"), h.stringMap("add"), h.bool("forwardAuthorization", false));
 
-    Optional<Redis> redis = Optional.empty();
-    if (root.get("redis") != null) {
-      Node rd = n.child("redis");
-      rd.allowOnly("uri", "keyPrefix", "failMode", "syncInterval", "unreachableAfter", "timeout");
-      String failMode = rd.string("failMode", "closed").toUpperCase(Locale.ROOT).replace('-', '_');
-      FailMode mode;
-      try {
-        mode = FailMode.valueOf(failMode);
-      } catch (IllegalArgumentException e) {
-        throw new ConfigException("redis.failMode: must be closed or open-insecure");
-      }
-      redis = Optional.of(new Redis(rd.string("uri", "redis://127.0.0.1:6379"),
-          rd.string("keyPrefix", "myna:gw:"), mode,
-          rd.duration("syncInterval", "200ms"), rd.duration("unreachableAfter", "1s"),
-          rd.duration("timeout", "500ms")));
-    }
+    Optional<Redis> redis = n.has("redis")
+        ? Optional.of(RedisConfigReader.read(n.child("redis")))
+        : Optional.empty();
 
     Node c = n.child("cache");
     c.allowOnly("verifiedTokens", "maxEntryLifetime");
@@ -195,8 +182,10 @@ public final class ConfigLoader {
 
   private static Optional<ServerTls> serverTls(Node t) {
     t.allowOnly("certFile", "keyFile");
-    Optional<Path> cert = t.pemFile("certFile", "CERTIFICATE");
-    Optional<Path> key = t.pemFile("keyFile", "PRIVATE KEY");
+    Optional<Path> cert = t.optionalString("certFile")
+        .map(f -> PemFiles.certificates(t.key("certFile"), f));
+    Optional<Path> key = t.optionalString("keyFile")
+        .map(f -> PemFiles.privateKey(t.key("keyFile"), f));
     if (cert.isPresent() != key.isPresent()) {
       throw new ConfigException(t.path + ": certFile and keyFile go together");
     }

@@ -162,12 +162,15 @@ public record GatewayConfig(
   /**
    * Redis for the shared deny list and replay caches.
    *
-   * @param uri e.g. {@code redis://127.0.0.1:6379}
+   * @param uri {@code redis://host:port} or {@code rediss://host:port} (TLS), never with a user
+   *     or password in it
    * @param keyPrefix prefix of every key, so deployments and test runs do not collide
    * @param failMode what happens while Redis is unreachable
    * @param syncInterval how often the deny list version is polled; bounds logout propagation
    * @param unreachableAfter time without a successful poll after which Redis counts as unreachable
    * @param timeout timeout of one Redis command
+   * @param auth how the gateway logs in; empty when Redis asks for no password
+   * @param tls present exactly when {@code uri} is {@code rediss://}
    */
   public record Redis(
       String uri,
@@ -175,7 +178,34 @@ public record GatewayConfig(
       FailMode failMode,
       Duration syncInterval,
       Duration unreachableAfter,
-      Duration timeout) {}
+      Duration timeout,
+      Optional<RedisAuth> auth,
+      Optional<RedisTls> tls) {}
+
+  /**
+   * Credentials for Redis ({@code HELLO 3 AUTH user password}, Redis 6+ ACL).
+   *
+   * @param user ACL user; {@code default} is the user that {@code requirepass} protects
+   * @param password the password, read from {@code redis.passwordFile} at start
+   */
+  public record RedisAuth(String user, String password) {
+    /** Keeps the password out of logs. */
+    @Override
+    public String toString() {
+      return "RedisAuth[user=" + user + "]";
+    }
+  }
+
+  /**
+   * TLS toward Redis. The server's name in {@code redis.uri} is always checked against its
+   * certificate.
+   *
+   * @param caFile PEM certificates to trust; empty trusts the JVM's default trust store
+   * @param certFile PEM client certificate (chain), for Redis {@code tls-auth-clients yes}; present
+   *     exactly when {@code keyFile} is
+   * @param keyFile PEM private key of {@code certFile}
+   */
+  public record RedisTls(Optional<Path> caFile, Optional<Path> certFile, Optional<Path> keyFile) {}
 
   /** What the gateway does while the shared store (Redis) is unreachable. */
   public enum FailMode {

@@ -1,11 +1,7 @@
 package io.mynagate.gateway.config;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,7 +34,11 @@ final class Node {
     }
   }
 
-  private String key(String key) {
+  boolean has(String key) {
+    return map.get(key) != null;
+  }
+
+  String key(String key) {
     return path.isEmpty() ? key : path + "." + key;
   }
 
@@ -154,33 +154,6 @@ final class Node {
     } catch (URISyntaxException e) {
       throw new ConfigException(key(key) + ": not a valid URL", e);
     }
-  }
-
-  /**
-   * A PEM file that must be readable now and hold a block whose label ends with {@code label}
-   * (e.g. {@code CERTIFICATE}, {@code PRIVATE KEY}). Errors name the key and the path, never the
-   * file's content: a key file holds a secret.
-   */
-  Optional<Path> pemFile(String key, String label) {
-    Optional<String> name = optionalString(key);
-    if (name.isEmpty()) {
-      return Optional.empty();
-    }
-    Path file = Path.of(name.get());
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.ISO_8859_1);
-    } catch (IOException | RuntimeException e) {
-      throw new ConfigException(key(key) + ": cannot read " + file);
-    }
-    if (text.contains("-----BEGIN ENCRYPTED PRIVATE KEY-----")) {
-      throw new ConfigException(key(key) + ": " + file
-          + " is an encrypted private key; give the key unencrypted, readable by the gateway only");
-    }
-    if (!Pattern.compile("-----BEGIN [A-Z ]*" + label + "-----").matcher(text).find()) {
-      throw new ConfigException(key(key) + ": " + file + " holds no PEM " + label);
-    }
-    return Optional.of(file);
   }
 
   Set<String> stringSet(String key) {

@@ -7,7 +7,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.nio.charset.StandardCharsets;
@@ -87,11 +86,7 @@ final class RedisSharedState implements SharedState {
   @Override
   public Future<Void> start(Vertx vertx) {
     this.vertx = vertx;
-    this.redis = Redis.createClient(vertx, new RedisOptions()
-        .setConnectionString(config.uri())
-        .setMaxPoolSize(8)
-        .setMaxPoolWaiting(1024)
-        .setMaxWaitingHandlers(4096));
+    this.redis = Redis.createClient(vertx, RedisClientOptions.of(config));
     timerId = vertx.setPeriodic(config.syncInterval().toMillis(), id -> sync());
     return sync().otherwiseEmpty();
   }
@@ -197,7 +192,7 @@ final class RedisSharedState implements SharedState {
             if (!reportedDown && !reachable()) {
               reportedDown = true;
               LOG.log(System.Logger.Level.ERROR, "event=redis_unreachable failMode={0} error={1}",
-                  config.failMode(), ar.cause().getMessage());
+                  config.failMode(), RedisFailureReason.of(ar.cause()));
             }
           }
         });

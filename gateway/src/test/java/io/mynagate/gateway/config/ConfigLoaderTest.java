@@ -3,13 +3,20 @@ package io.mynagate.gateway.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mynagate.gateway.support.TestCa;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
+  private static final String REDIS_PASSWORD = "pw-9c41d27e-config-test";
   private static final String MINIMAL = String.join("\n",
       "issuers:",
       "  - issuer: https://idp.example/realms/myna",
@@ -84,6 +91,193 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void readsRedisAclUserPasswordFileAndTlsFiles(@TempDir Path dir) throws IOException {
+    TestCa ca = TestCa.create("config-test");
+    Path caFile = ca.writeCertificate(dir);
+    TestCa.PemFiles client = ca.issueClient(dir, "gateway");
+    GatewayConfig.Redis redis = ConfigLoader.parse(MINIMAL + String.join("\n",
+        "redis:",
+        "  uri: rediss://redis.bank.example:6380",
+        "  user: myna-gateway",
+        "  passwordFile: " + passwordFile(dir, REDIS_PASSWORD + "\n"),
+        "  tls:",
+        "    caFile: " + caFile,
+        "    certFile: " + client.certFile(),
+        "    keyFile: " + client.keyFile(),
+        "")).redis().orElseThrow();
+    assertThat(redis.auth()).contains(new GatewayConfig.RedisAuth("myna-gateway", REDIS_PASSWORD));
+    assertThat(redis.tls()).contains(new GatewayConfig.RedisTls(Optional.of(caFile),
+        Optional.of(client.certFile()), Optional.of(client.keyFile())));
+    assertThat(redis.toString()).contains("myna-gateway").doesNotContain(REDIS_PASSWORD);
+  }
+
+  @Test
+  void redisPasswordAloneLogsInAsTheDefaultUser(@TempDir Path dir) throws IOException {
+    GatewayConfig.Redis redis = ConfigLoader.parse(MINIMAL + "redis: {passwordFile: "
+        + passwordFile(dir, REDIS_PASSWORD + "\r\n") + "}\n").redis().orElseThrow();
+    assertThat(redis.auth()).contains(new GatewayConfig.RedisAuth("default", REDIS_PASSWORD));
+    assertThat(redis.tls()).isEmpty();
+  }
+
+  @Test
+  void redissWithoutTlsSectionTrustsTheJvmDefaults() {
+    GatewayConfig.Redis redis = ConfigLoader.parse(MINIMAL
+        + "redis: {uri: 'rediss://redis.bank.example:6380'}\n").redis().orElseThrow();
+    assertThat(redis.tls()).contains(new GatewayConfig.RedisTls(Optional.empty(),
+        Optional.empty(), Optional.empty()));
+    assertThat(redis.auth()).isEmpty();
+  }
+
+  @Test
+  void rejectsPasswordInRedisUri() {
+    assertThatThrownBy(() -> ConfigLoader.parse(MINIMAL
+        + "redis: {uri: 'redis://:" + REDIS_PASSWORD + "@127.0.0.1:6379'}\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("redis.uri: must not carry a user or password")
+        .hasMessageContaining("redis.passwordFile")
+        .hasMessageNotContaining(REDIS_PASSWORD);
+  }
+
+  @Test
+  void rejectsPasswordInRedisUriEvenWhereTheUriParserMissesIt() {
+    assertThatThrownBy(() -> ConfigLoader.parse(MINIMAL
+        + "redis: {uri: 'redis://:pw/with#slash@127.0.0.1:6379'}\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("redis.uri: must not carry a user or password")
+        .hasMessageNotContaining("slash");
+  }
+
+  @Test
+  void rejectsPasswordInRedisUriQuery() {
+    assertThatThrownBy(() -> ConfigLoader.parse(MINIMAL
+        + "redis: {uri: 'rediss://127.0.0.1:6379/0?password=" + REDIS_PASSWORD + "'}\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("redis.uri: must not carry a user or password")
+        .hasMessageNotContaining(REDIS_PASSWORD);
+  }
+
+  @Test
+  void rejectsUserNameInRedisUri() {
+    assertThatThrownBy(() -> ConfigLoader.parse(MINIMAL
+        + "redis: {uri: 'redis://myna-gateway@127.0.0.1:6379'}\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("redis.uri: must not carry a user or password")
+        .hasMessageContaining("redis.user");
+  }
+
+  @Test
+  void rejectsRedisUriWithAnotherScheme() {
+    for (String uri : List.of("http://127.0.0.1:6379", "unix:///run/redis.sock",
+        "127.0.0.1:6379")) {
+      assertThatThrownBy(() -> ConfigLoader.parse(MINIMAL + "redis: {uri: '" + uri + "'}\n"))
+          .as(uri).isInstanceOf(ConfigException.class)
+          .hasMessageStartingWith("redis.uri: ")
+          .hasMessageEndingWith("must be redis://host:port or rediss://host:port (TLS)");
+    }
+  }
+
+  @Test
+  void rejectsTlsOptionsWithPlainRedisUri(@TempDir Path dir) {
+    Path caFile = TestCa.create("config-test").writeCertificate(dir);
+    assertThatThrownBy(() -> ConfigLoader.parse(MINIMAL
+        + "redis: {uri: 'redis://127.0.0.1:6379', tls: {caFile: " + caFile + "}}\n"))
+        .isInstanceOf(ConfigException.class).hasMessageStartingWith("redis.tls: only with a "
+            + "rediss:// redis.uri");
+  }
+
+  @Test
+  void offersNoWayToTurnOffHostNameVerification() {
+    assertThatThrownBy(() -> ConfigLoader.parse(MINIMAL
+        + "redis: {uri: 'rediss://127.0.0.1:6379', tls: {verifyHostname: false}}\n"))
+        .isInstanceOf(ConfigException.class).hasMessage("redis.tls.verifyHostname: unknown key");
+  }
+
+  @Test
+  void offersNoPlainTextPasswordKey() {
+    assertThatThrownBy(() -> ConfigLoader.parse(MINIMAL + "redis: {password: "
+        + REDIS_PASSWORD + "}\n"))
+        .isInstanceOf(ConfigException.class).hasMessage("redis.password: unknown key");
+  }
+
+  @Test
+  void rejectsMissingPasswordFile(@TempDir Path dir) {
+    assertThatThrownBy(() -> ConfigLoader.parse(MINIMAL + "redis: {passwordFile: "
+        + dir.resolve("absent") + "}\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("redis.passwordFile: the file does not exist");
+  }
+
+  @Test
+  void rejectsEmptyPasswordFile(@TempDir Path dir) throws IOException {
+    assertThatThrownBy(() -> ConfigLoader.parse(MINIMAL + "redis: {passwordFile: "
+        + passwordFile(dir, "\n") + "}\n"))
+        .isInstanceOf(ConfigException.class).hasMessage("redis.passwordFile: the file is empty");
+  }
+
+  @Test
+  void rejectsRedisUserWithoutPasswordFile() {
+    assertThatThrownBy(() -> ConfigLoader.parse(MINIMAL + "redis: {user: myna-gateway}\n"))
+        .isInstanceOf(ConfigException.class).hasMessageStartingWith("redis.user: needs "
+            + "redis.passwordFile");
+  }
+
+  @Test
+  void rejectsClientCertificateWithoutItsKey(@TempDir Path dir) {
+    TestCa.PemFiles client = TestCa.create("config-test").issueClient(dir, "gateway");
+    assertThatThrownBy(() -> ConfigLoader.parse(MINIMAL + "redis: {uri: 'rediss://h:6380', "
+        + "tls: {certFile: " + client.certFile() + "}}\n"))
+        .isInstanceOf(ConfigException.class).hasMessageStartingWith("redis.tls.keyFile: "
+            + "required with redis.tls.certFile");
+  }
+
+  @Test
+  void rejectsCaFileWithoutCertificate(@TempDir Path dir) throws IOException {
+    Path notPem = Files.writeString(dir.resolve("ca.pem"), "not a certificate\n");
+    assertThatThrownBy(() -> ConfigLoader.parse(MINIMAL + "redis: {uri: 'rediss://h:6380', "
+        + "tls: {caFile: " + notPem + "}}\n"))
+        .isInstanceOf(ConfigException.class).hasMessageStartingWith("redis.tls.caFile: ");
+  }
+
+  @Test
+  void rejectsKeyFileWithoutPrivateKey(@TempDir Path dir) {
+    TestCa.PemFiles client = TestCa.create("config-test").issueClient(dir, "gateway");
+    assertThatThrownBy(() -> ConfigLoader.parse(MINIMAL + "redis: {uri: 'rediss://h:6380', "
+        + "tls: {certFile: " + client.certFile() + ", keyFile: " + client.certFile() + "}}\n"))
+        .isInstanceOf(ConfigException.class).hasMessageStartingWith("redis.tls.keyFile: ");
+  }
+
+  @Test
+  void passwordFileContentNeverAppearsInConfigErrors(@TempDir Path dir) throws IOException {
+    List<String> invalid = List.of(
+        "{passwordFile: " + passwordFile(dir, REDIS_PASSWORD + "\nsecond line") + "}",
+        "{passwordFile: " + passwordFile(dir, REDIS_PASSWORD) + ", uri: 'redis://h:1', "
+            + "tls: {caFile: /absent}}",
+        "{passwordFile: " + passwordFile(dir, REDIS_PASSWORD) + ", uri: 'rediss://h:1', "
+            + "tls: {caFile: " + passwordFile(dir, REDIS_PASSWORD) + "}}",
+        "{passwordFile: " + passwordFile(dir, REDIS_PASSWORD) + ", uri: 'http://h:1'}",
+        "{passwordFile: " + passwordFile(dir, REDIS_PASSWORD) + ", failMode: open}",
+        // The password pasted where its file's path belongs.
+        "{passwordFile: " + REDIS_PASSWORD + "}");
+    List<String> messages = new ArrayList<>();
+    for (String redis : invalid) {
+      assertThatThrownBy(() -> ConfigLoader.parse(MINIMAL + "redis: " + redis + "\n"))
+          .as(redis).isInstanceOfSatisfying(ConfigException.class,
+              e -> messages.add(String.valueOf(e.getMessage()) + " / " + e.getCause()));
+    }
+    Path nonUtf8 = Files.write(dir.resolve("latin1"),
+        (REDIS_PASSWORD + "\u00e9").getBytes(StandardCharsets.ISO_8859_1));
+    assertThatThrownBy(() -> ConfigLoader.parse(MINIMAL + "redis: {passwordFile: " + nonUtf8
+        + "}\n")).isInstanceOfSatisfying(ConfigException.class,
+            e -> messages.add(e.getMessage() + " / " + e.getCause()));
+    assertThat(messages).hasSize(invalid.size() + 1)
+        .allSatisfy(m -> assertThat(m).doesNotContain(REDIS_PASSWORD));
+  }
+
+  private static Path passwordFile(Path dir, String content) throws IOException {
+    return Files.writeString(Files.createTempFile(dir, "redis-password", ""), content);
+  }
+
+  @Test
   void rejectsRouteRequiringUnconfiguredIssuer() {
     assertThatThrownBy(() -> ConfigLoader.parse(MINIMAL.replace("    audience: bank-api",
         "    audience: bank-api\n    issuer: https://other.example")))
@@ -104,45 +298,47 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void takesTheListenerCertificateAndTheOutboundCaFromPemFiles(@TempDir Path dir)
-      throws Exception {
-    Path cert = Files.writeString(dir.resolve("tls.crt"), pem("CERTIFICATE"));
-    Path key = Files.writeString(dir.resolve("tls.key"), pem("PRIVATE KEY"));
-    Path ca = Files.writeString(dir.resolve("ca.pem"), pem("CERTIFICATE"));
-    GatewayConfig config = ConfigLoader.parse(MINIMAL + "listen:\n  tls:\n    certFile: " + cert
-        + "\n    keyFile: " + key + "\noutboundTls:\n  caFile: " + ca + "\n");
-    assertThat(config.listen().tls()).contains(new GatewayConfig.ServerTls(cert, key));
-    assertThat(config.outboundCaFile()).contains(ca);
+  void takesTheListenerCertificateAndTheOutboundCaFromPemFiles(@TempDir Path dir) {
+    TestCa ca = TestCa.create("listener");
+    TestCa.PemFiles server = ca.issueServer(dir, "gateway", "gateway.bank.example");
+    Path caFile = ca.writeCertificate(dir);
+    GatewayConfig config = ConfigLoader.parse(MINIMAL + "listen:\n  tls:\n    certFile: "
+        + server.certFile() + "\n    keyFile: " + server.keyFile() + "\noutboundTls:\n  caFile: "
+        + caFile + "\n");
+    assertThat(config.listen().tls())
+        .contains(new GatewayConfig.ServerTls(server.certFile(), server.keyFile()));
+    assertThat(config.outboundCaFile()).contains(caFile);
     assertThat(ConfigLoader.parse(MINIMAL).listen().tls()).isEmpty();
+    assertThat(ConfigLoader.parse(MINIMAL).outboundCaFile()).isEmpty();
   }
 
   @Test
-  void refusesAListenerCertificateWithoutItsKey(@TempDir Path dir) throws Exception {
-    Path cert = Files.writeString(dir.resolve("tls.crt"), pem("CERTIFICATE"));
+  void refusesAListenerCertificateWithoutItsKey(@TempDir Path dir) {
+    TestCa.PemFiles server = TestCa.create("listener").issueServer(dir, "gateway", "gw.example");
     assertThatThrownBy(() -> ConfigLoader.parse(MINIMAL + "listen:\n  tls:\n    certFile: "
-        + cert + "\n")).isInstanceOf(ConfigException.class)
+        + server.certFile() + "\n")).isInstanceOf(ConfigException.class)
         .hasMessageContaining("listen.tls").hasMessageContaining("keyFile");
   }
 
   @Test
-  void namesTheKeyOfAMissingOrWrongPemFileButNeverItsContent(@TempDir Path dir)
-      throws Exception {
+  void namesTheKeyOfAMissingOrWrongListenerFileButNeverItsContent(@TempDir Path dir)
+      throws IOException {
     assertThatThrownBy(() -> ConfigLoader.parse(MINIMAL + "outboundTls:\n  caFile: "
         + dir.resolve("absent.pem") + "\n")).isInstanceOf(ConfigException.class)
-        .hasMessageStartingWith("outboundTls.caFile: cannot read");
-    Path cert = Files.writeString(dir.resolve("tls.crt"), pem("CERTIFICATE"));
-    // A certificate given as the key: its content must not be echoed.
+        .hasMessageStartingWith("outboundTls.caFile:");
+    TestCa.PemFiles server = TestCa.create("listener").issueServer(dir, "gateway", "gw.example");
+    String keyText = Files.readString(server.keyFile());
+    String keyBody = keyText.split("\n")[1];
+    // The key given as the certificate: refused, and the key's text never echoed.
     assertThatThrownBy(() -> ConfigLoader.parse(MINIMAL + "listen:\n  tls:\n    certFile: "
-        + cert + "\n    keyFile: " + cert + "\n")).isInstanceOf(ConfigException.class)
-        .hasMessageStartingWith("listen.tls.keyFile:").hasMessageContaining("no PEM PRIVATE KEY")
-        .hasMessageNotContaining("MIIB");
-    Path encrypted = Files.writeString(dir.resolve("enc.key"), pem("ENCRYPTED PRIVATE KEY"));
+        + server.keyFile() + "\n    keyFile: " + server.keyFile() + "\n"))
+        .isInstanceOf(ConfigException.class).hasMessageStartingWith("listen.tls.certFile:")
+        .hasMessageNotContaining(keyBody);
+    Path encrypted = Files.writeString(dir.resolve("enc.key"), keyText.replace(
+        "PRIVATE KEY", "ENCRYPTED PRIVATE KEY"));
     assertThatThrownBy(() -> ConfigLoader.parse(MINIMAL + "listen:\n  tls:\n    certFile: "
-        + cert + "\n    keyFile: " + encrypted + "\n")).isInstanceOf(ConfigException.class)
-        .hasMessageContaining("encrypted");
-  }
-
-  private static String pem(String label) {
-    return "-----BEGIN " + label + "-----\nMIIBfakebase64content\n-----END " + label + "-----\n";
+        + server.certFile() + "\n    keyFile: " + encrypted + "\n"))
+        .isInstanceOf(ConfigException.class).hasMessageStartingWith("listen.tls.keyFile:")
+        .hasMessageContaining("unencrypted").hasMessageNotContaining(keyBody);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.mynagate.gateway.support.GatewayFixture;
+import io.mynagate.gateway.support.LogCapture;
 import io.mynagate.gateway.support.Tokens;
 import io.vertx.core.MultiMap;
 import java.nio.charset.StandardCharsets;
@@ -12,11 +13,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.Test;
 
 /** Logs at every level carry events and reasons, never tokens, subjects, sessions or secrets. */
@@ -24,29 +20,9 @@ class LogPrivacyTest {
 
   @Test
   void logsNoTokenContentsAtAnyLevel() {
-    List<String> lines = new ArrayList<>();
-    SimpleFormatter formatter = new SimpleFormatter();
-    Handler capture = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        synchronized (lines) {
-          lines.add(formatter.format(record));
-        }
-      }
-
-      @Override
-      public void flush() {}
-
-      @Override
-      public void close() {}
-    };
-    capture.setLevel(Level.ALL);
-    Logger logger = Logger.getLogger("io.mynagate");
-    Level previous = logger.getLevel();
-    logger.setLevel(Level.ALL);
-    logger.addHandler(capture);
     List<String> secrets = new ArrayList<>();
-    try (GatewayFixture gw = GatewayFixture.start()) {
+    LogCapture log = LogCapture.start("io.mynagate");
+    try (log; GatewayFixture gw = GatewayFixture.start()) {
       JWTClaimsSet claims = Tokens.accessClaims(gw.issuer()).build();
       String valid = Tokens.sign(gw.rsa, claims);
       String expired = Tokens.sign(gw.rsa, Tokens.accessClaims(gw.issuer())
@@ -72,12 +48,9 @@ class LogPrivacyTest {
       gw.postForm("/introspect", MultiMap.caseInsensitiveMultiMap().add("token", valid),
           "Basic " + Base64.getEncoder().encodeToString(
               "rp:rp-secret-0123456789abcdeX".getBytes(StandardCharsets.UTF_8)));
-    } finally {
-      logger.removeHandler(capture);
-      logger.setLevel(previous);
     }
 
-    String all = String.join("", lines);
+    String all = log.text();
     assertThat(all).contains("event=rejected", "reason=expired", "reason=invalid_signature",
         "reason=denied", "event=backchannel_logout", "event=logout_token_rejected");
     for (String secret : secrets) {

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.mynagate.gateway.support.EchoUpstream;
 import io.mynagate.gateway.support.GatewayFixture;
 import io.mynagate.gateway.support.JwksServer;
-import io.mynagate.gateway.support.TestPki;
+import io.mynagate.gateway.support.TestCa;
 import io.mynagate.gateway.support.Tokens;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerOptions;
@@ -18,6 +18,7 @@ import io.vertx.ext.web.client.WebClientOptions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -31,16 +32,21 @@ import org.junit.jupiter.api.io.TempDir;
 class TlsTest {
   @TempDir
   static Path dir;
-  private static TestPki internalCa;
-  private static TestPki otherCa;
+  private static final TestCa INTERNAL_CA = TestCa.create("internal");
+  private static final TestCa OTHER_CA = TestCa.create("other");
+  private static Path internalCaFile;
 
   @BeforeAll
-  static void makeCertificates() {
-    internalCa = new TestPki(dir, "internal");
-    otherCa = new TestPki(dir, "other");
+  static void writeCaCertificate() {
+    internalCaFile = INTERNAL_CA.writeCertificate(dir);
   }
 
-  private static HttpServerOptions tlsServer(TestPki.ServerCert cert) {
+  /** A server certificate from {@code ca} for {@code host}, under a file name of its own. */
+  private static TestCa.PemFiles serverCert(TestCa ca, String host) {
+    return ca.issueServer(dir, "server-" + UUID.randomUUID(), host);
+  }
+
+  private static HttpServerOptions tlsServer(TestCa.PemFiles cert) {
     return new HttpServerOptions().setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
         .setCertPath(cert.certFile().toString()).setKeyPath(cert.keyFile().toString()));
   }
@@ -55,19 +61,19 @@ class TlsTest {
   }
 
   private static void trustInternalCa(GatewayFixture f) {
-    f.config.put("outboundTls", Map.of("caFile", internalCa.caFile().toString()));
+    f.config.put("outboundTls", Map.of("caFile", internalCaFile.toString()));
   }
 
   @Nested
   class Listener {
     @Test
     void servesHttpsWithTheConfiguredCertificate() {
-      TestPki.ServerCert cert = internalCa.server("127.0.0.1");
+      TestCa.PemFiles cert = serverCert(INTERNAL_CA, "127.0.0.1");
       try (GatewayFixture gw = GatewayFixture.start(f -> f.config.put("listen", Map.of(
           "host", "127.0.0.1", "port", 0, "tls", Map.of(
               "certFile", cert.certFile().toString(), "keyFile", cert.keyFile().toString()))))) {
         WebClient https = WebClient.create(gw.vertx, new WebClientOptions().setSsl(true)
-            .setTrustOptions(new PemTrustOptions().addCertPath(internalCa.caFile().toString())));
+            .setTrustOptions(new PemTrustOptions().addCertPath(internalCaFile.toString())));
         HttpResponse<Buffer> response = https.get(gw.port(), "127.0.0.1", "/api/accounts")
             .putHeader("Authorization", token(gw)).send().await();
         assertThat(response.statusCode()).isEqualTo(200);
@@ -79,7 +85,7 @@ class TlsTest {
 
     @Test
     void refusesPlainHttpOnItsTlsPort() {
-      TestPki.ServerCert cert = internalCa.server("127.0.0.1");
+      TestCa.PemFiles cert = serverCert(INTERNAL_CA, "127.0.0.1");
       try (GatewayFixture gw = GatewayFixture.start(f -> f.config.put("listen", Map.of(
           "host", "127.0.0.1", "port", 0, "tls", Map.of(
               "certFile", cert.certFile().toString(), "keyFile", cert.keyFile().toString()))))) {
@@ -102,7 +108,7 @@ class TlsTest {
     void isReachedOverTlsWhenItsCertificateComesFromTheConfiguredCa() {
       try (GatewayFixture gw = GatewayFixture.start(f -> {
         EchoUpstream upstream = new EchoUpstream(f.vertx,
-            tlsServer(internalCa.server("127.0.0.1")));
+            tlsServer(serverCert(INTERNAL_CA, "127.0.0.1")));
         routeApiTo(f, upstream.url());
         trustInternalCa(f);
       })) {
@@ -116,14 +122,14 @@ class TlsTest {
     @Test
     void isRefusedWithoutTheConfiguredCaBecauseTheJvmDoesNotTrustIt() {
       HttpResponse<Buffer> response = callThroughGateway(f -> routeApiTo(f,
-          new EchoUpstream(f.vertx, tlsServer(internalCa.server("127.0.0.1"))).url()));
+          new EchoUpstream(f.vertx, tlsServer(serverCert(INTERNAL_CA, "127.0.0.1"))).url()));
       assertThat(response.statusCode()).isEqualTo(502);
     }
 
     @Test
     void isRefusedWhenItsCertificateComesFromAnotherCa() {
       HttpResponse<Buffer> response = callThroughGateway(f -> {
-        routeApiTo(f, new EchoUpstream(f.vertx, tlsServer(otherCa.server("127.0.0.1"))).url());
+        routeApiTo(f, new EchoUpstream(f.vertx, tlsServer(serverCert(OTHER_CA, "127.0.0.1"))).url());
         trustInternalCa(f);
       });
       assertThat(response.statusCode()).isEqualTo(502);
@@ -133,7 +139,7 @@ class TlsTest {
     void isRefusedWhenItsCertificateNamesAnotherHost() {
       HttpResponse<Buffer> response = callThroughGateway(f -> {
         routeApiTo(f, new EchoUpstream(f.vertx,
-            tlsServer(internalCa.server("accounts.internal.example"))).url());
+            tlsServer(serverCert(INTERNAL_CA, "accounts.internal.example"))).url());
         trustInternalCa(f);
       });
       assertThat(response.statusCode()).isEqualTo(502);
@@ -142,8 +148,8 @@ class TlsTest {
 
   @Nested
   class Jwks {
-    private static void publishOverTls(GatewayFixture f, TestPki ca) {
-      JwksServer jwks = new JwksServer(f.vertx, tlsServer(ca.server("127.0.0.1")));
+    private static void publishOverTls(GatewayFixture f, TestCa ca) {
+      JwksServer jwks = new JwksServer(f.vertx, tlsServer(serverCert(ca, "127.0.0.1")));
       jwks.publish(f.rsa, f.ec);
       f.issuerConfig().put("jwksUri", jwks.url());
     }
@@ -151,7 +157,7 @@ class TlsTest {
     @Test
     void isFetchedOverTlsUnderTheConfiguredCa() {
       try (GatewayFixture gw = GatewayFixture.start(f -> {
-        publishOverTls(f, internalCa);
+        publishOverTls(f, INTERNAL_CA);
         trustInternalCa(f);
       })) {
         assertThat(gw.get("/api/accounts", token(gw)).statusCode()).isEqualTo(200);
@@ -161,7 +167,7 @@ class TlsTest {
     @Test
     void fromAnUntrustedEndpointGivesNoKeysSoTokensAreNotAccepted() {
       try (GatewayFixture gw = GatewayFixture.start(f -> {
-        publishOverTls(f, otherCa);
+        publishOverTls(f, OTHER_CA);
         trustInternalCa(f);
       })) {
         assertThat(gw.get("/api/accounts", token(gw)).statusCode()).isEqualTo(503);

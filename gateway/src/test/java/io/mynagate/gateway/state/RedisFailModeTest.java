@@ -3,6 +3,7 @@ package io.mynagate.gateway.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mynagate.gateway.support.GatewayFixture;
+import io.mynagate.gateway.support.LogCapture;
 import io.mynagate.gateway.support.RedisSupport;
 import io.mynagate.gateway.support.Tokens;
 import io.vertx.core.MultiMap;
@@ -33,6 +34,14 @@ class RedisFailModeTest {
       assertThat(health.statusCode()).isEqualTo(503);
       assertThat(health.bodyAsJsonObject().getJsonObject("store").getBoolean("reachable"))
           .isFalse();
+    }
+  }
+
+  @Test
+  void logSaysRedisIsUnreachableAndWhy() throws Exception {
+    try (LogCapture log = LogCapture.start("io.mynagate");
+        GatewayFixture gw = startWithUnreachableRedis("closed")) {
+      log.awaitLine(5000, "event=redis_unreachable", "failMode=CLOSED", "error=connect_failed");
     }
   }
 
