@@ -11,7 +11,7 @@
 # and prints requests/s, p50/p99 and the ratios against the targets. See bench/README.md.
 #
 # Env (defaults in brackets):
-#   DURATION [5]       seconds per case and round          WARMUP [30]  seconds of warm-up per case (JIT)
+#   DURATION [10]      seconds per case and round          WARMUP [30]  seconds of warm-up per case (JIT)
 #   ROUNDS [5]         interleaved rounds (median taken)
 #   THREADS [1]        wrk threads                         CONNECTIONS [32] wrk connections
 #   TOKENS [10000]     token pool size                     CACHED_TOKENS [0] tokens in case (c), 0: all
@@ -35,7 +35,7 @@ ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 HERE="$ROOT/bench/gateway"
 cd "$ROOT"
 
-DURATION=${DURATION:-5}
+DURATION=${DURATION:-10}
 ROUNDS=${ROUNDS:-5}
 WARMUP=${WARMUP:-30}
 THREADS=${THREADS:-1}
@@ -172,12 +172,16 @@ UPSTREAM_PORT=$(cat "$OUT/upstream.port")
 GW_CACHED_PORT=$(free_port)
 GW_NEW_PORT=$(free_port)
 while [[ "$GW_NEW_PORT" == "$GW_CACHED_PORT" ]]; do GW_NEW_PORT=$(free_port); done
+GW_INTROSPECT_PORT=$(free_port)
+while [[ "$GW_INTROSPECT_PORT" == "$GW_CACHED_PORT" || "$GW_INTROSPECT_PORT" == "$GW_NEW_PORT" ]]; do
+  GW_INTROSPECT_PORT=$(free_port)
+done
 log "minting $TOKENS $ALG tokens"
 start idp "${TOOL[@]}" $B.TokenTool --out-dir "$OUT" --tokens "$TOKENS" --alg "$ALG" \
   --port-file "$OUT/idp.port" --upstream-url "http://127.0.0.1:$UPSTREAM_PORT" \
-  --config-template "$HERE/gateway-cached.yaml.tmpl,$HERE/gateway-uncached.yaml.tmpl" \
-  --config-out "$OUT/gateway-cached.yaml,$OUT/gateway-uncached.yaml" \
-  --gateway-port "$GW_CACHED_PORT,$GW_NEW_PORT" \
+  --config-template "$HERE/gateway-cached.yaml.tmpl,$HERE/gateway-uncached.yaml.tmpl,$HERE/gateway-cached.yaml.tmpl" \
+  --config-out "$OUT/gateway-cached.yaml,$OUT/gateway-uncached.yaml,$OUT/gateway-introspect.yaml" \
+  --gateway-port "$GW_CACHED_PORT,$GW_NEW_PORT,$GW_INTROSPECT_PORT" \
   --config-vars "CRYPTO=$CRYPTO,INSTANCES=$INSTANCES"
 wait_file "$OUT/idp.port" 300 idp
 grep -h minted "$OUT/idp.log" >&2 || true
@@ -194,8 +198,14 @@ GATEWAY_JAVA_OPTS="${GATEWAY_JAVA_OPTS:-} $(jfr gateway-cached)" \
   start gateway-cached "$ROOT/bin/gateway" --config "$OUT/gateway-cached.yaml"
 GATEWAY_JAVA_OPTS="${GATEWAY_JAVA_OPTS:-} $(jfr gateway-uncached)" \
   start gateway-uncached "$ROOT/bin/gateway" --config "$OUT/gateway-uncached.yaml"
+# (f) gets a gateway of its own (the cached configuration), so that each measured process does one
+# case's work: a JVM compiles the code that two cases share (verification, cache, response writing)
+# for whatever it has run, so introspection load on (c)'s process would change what (c) measures.
+GATEWAY_JAVA_OPTS="${GATEWAY_JAVA_OPTS:-} $(jfr gateway-introspect)" \
+  start gateway-introspect "$ROOT/bin/gateway" --config "$OUT/gateway-introspect.yaml"
 wait_http "http://127.0.0.1:$GW_CACHED_PORT/health" 90 gateway-cached
 wait_http "http://127.0.0.1:$GW_NEW_PORT/health" 90 gateway-uncached
+wait_http "http://127.0.0.1:$GW_INTROSPECT_PORT/health" 90 gateway-introspect
 
 # ---- sanity: the gateway must accept a valid token and refuse a bad one ------------------------
 TOKEN=$(head -n 1 "$OUT/tokens.txt")
@@ -209,10 +219,10 @@ check() { # check NAME EXPECTED URL [curl args]
 check "upstream" 200 "http://127.0.0.1:$UPSTREAM_PORT/api/hello"
 check "plain proxy" 200 -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PROXY_PORT/api/hello"
 GW_INTROSPECT_BASIC=$(printf '%s' "bench-introspector:bench-introspector-secret-0000" | base64 -w0)
-body=$(curl -fsS --max-time 5 "http://127.0.0.1:$GW_CACHED_PORT/introspect" \
+body=$(curl -fsS --max-time 5 "http://127.0.0.1:$GW_INTROSPECT_PORT/introspect" \
   -H "Authorization: Basic $GW_INTROSPECT_BASIC" -d "token=$TOKEN")
 [[ "$(jq -r .active <<<"$body")" == true ]] || die "gateway introspection says inactive: $body"
-body=$(curl -fsS --max-time 5 "http://127.0.0.1:$GW_CACHED_PORT/introspect" \
+body=$(curl -fsS --max-time 5 "http://127.0.0.1:$GW_INTROSPECT_PORT/introspect" \
   -H "Authorization: Basic $GW_INTROSPECT_BASIC" -d "token=${TOKEN%?????}AAAAA")
 [[ "$(jq -r .active <<<"$body")" == false ]] || die "gateway introspection accepts a tampered token: $body"
 log "sanity: gateway introspection -> active for the token, inactive when tampered"
@@ -250,7 +260,7 @@ median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print ""; else if (N
 
 CASES=(upstream plain-proxy gateway-cached gateway-new gateway-introspect)
 declare -A PORT_OF=([upstream]=$UPSTREAM_PORT [plain-proxy]=$PROXY_PORT
-  [gateway-cached]=$GW_CACHED_PORT [gateway-new]=$GW_NEW_PORT [gateway-introspect]=$GW_CACHED_PORT)
+  [gateway-cached]=$GW_CACHED_PORT [gateway-new]=$GW_NEW_PORT [gateway-introspect]=$GW_INTROSPECT_PORT)
 declare -A LIMIT_OF=([upstream]=0 [plain-proxy]=0 [gateway-cached]=$CACHED_TOKENS [gateway-new]=0
   [gateway-introspect]=0)
 declare -A KIND_OF=([upstream]=bearer [plain-proxy]=bearer [gateway-cached]=bearer
@@ -272,7 +282,7 @@ metrics_snapshot "$GW_NEW_PORT" "$OUT/gateway-new.metrics.before"
 # requests/s it hardly depends on how much CPU the rest of the machine leaves over.
 CLK_TCK=$(getconf CLK_TCK)
 declare -A MIDDLE_OF=([upstream]=upstream [plain-proxy]=plain-proxy
-  [gateway-cached]=gateway-cached [gateway-new]=gateway-uncached [gateway-introspect]=gateway-cached)
+  [gateway-cached]=gateway-cached [gateway-new]=gateway-uncached [gateway-introspect]=gateway-introspect)
 declare -A MID_TICKS UP_TICKS REQS
 cpu_ticks() { # cpu_ticks NAME -> utime + stime of that server so far
   local f
@@ -347,7 +357,7 @@ CACHE_D=$(cache_stats "$OUT/gateway-new.metrics.before" "$OUT/gateway-new.metric
 
 stop_all
 if [[ "${PROFILE:-0}" == 1 ]]; then
-  for g in plain-proxy gateway-cached gateway-uncached; do
+  for g in plain-proxy gateway-cached gateway-uncached gateway-introspect; do
     [[ -s "$OUT/$g.jfr" ]] && "${TOOL[@]}" $B.JfrHotspots "$OUT/$g.jfr" 30 >"$OUT/$g.hotspots.txt" \
       && log "profile of $g: $OUT/$g.hotspots.txt"
   done
