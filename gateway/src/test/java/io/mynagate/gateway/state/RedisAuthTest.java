@@ -49,11 +49,7 @@ class RedisAuthTest {
   void logoutAtOneGatewayIsEnforcedByAnotherWithThePasswordFromAFile() throws Exception {
     try (RedisServer redis = RedisServer.plain(dir, "--requirepass", PASSWORD)) {
       Map<String, Object> config = redisConfig(redis, RedisSupport.uniquePrefix(), PASSWORD);
-      try (GatewayFixture a = gateway(config); GatewayFixture b = gateway(config)) {
-        StoreChecks.awaitReachable(a, 5000);
-        StoreChecks.awaitReachable(b, 5000);
-        SharedDenyList.assertLogoutIsEnforcedByTheOther(a, b);
-      }
+      SharedDenyList.assertTwoGatewaysShareIt(config, 5000);
     }
   }
 
@@ -88,11 +84,8 @@ class RedisAuthTest {
     try (RedisServer redis = RedisServer.plain(dir, options.toArray(String[]::new))) {
       Map<String, Object> config = redisConfig(redis, RedisSupport.uniquePrefix(), PASSWORD);
       config.put("user", GATEWAY_USER);
-      try (LogCapture log = LogCapture.start("io.mynagate");
-          GatewayFixture a = gateway(config); GatewayFixture b = gateway(config)) {
-        StoreChecks.awaitReachable(a, 5000);
-        StoreChecks.awaitReachable(b, 5000);
-        SharedDenyList.assertLogoutIsEnforcedByTheOther(a, b);
+      try (LogCapture log = LogCapture.start("io.mynagate")) {
+        SharedDenyList.assertTwoGatewaysShareIt(config, 5000);
         assertThat(log.text()).as("no command refused").doesNotContain("redis_unreachable");
       }
     }

@@ -4,10 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.vertx.core.MultiMap;
+import java.util.Map;
 
 /** Checks that two gateways share their deny list: the entry went through Redis and back. */
 public final class SharedDenyList {
   private SharedDenyList() {}
+
+  /**
+   * Starts two gateways on the same {@code redis} configuration, waits until both reach it, and
+   * checks that a logout sent to one is enforced by the other.
+   */
+  public static void assertTwoGatewaysShareIt(Map<String, Object> redis, long reachableWithinMillis)
+      throws InterruptedException {
+    try (GatewayFixture a = GatewayFixture.start(f -> f.config.put("redis", redis));
+        GatewayFixture b = GatewayFixture.start(f -> f.config.put("redis", redis))) {
+      StoreChecks.awaitReachable(a, reachableWithinMillis);
+      StoreChecks.awaitReachable(b, reachableWithinMillis);
+      assertLogoutIsEnforcedByTheOther(a, b);
+    }
+  }
 
   /**
    * A session's token passes {@code enforcer}; its logout goes to {@code receiver}; within one
