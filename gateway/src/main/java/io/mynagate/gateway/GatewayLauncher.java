@@ -103,8 +103,16 @@ final class GatewayLauncher implements Gateway {
 
   @Override
   public Future<Void> close() {
+    List<String> ids;
+    synchronized (deployments) {
+      // Taken out, so that a second close (e.g. shutdown hook after a failed start) undeploys
+      // nothing twice.
+      ids = List.copyOf(deployments);
+      deployments.clear();
+    }
+    // All at once: each verticle drains its own requests in flight for the grace period.
     List<Future<Void>> undeployed = new ArrayList<>();
-    for (String id : List.copyOf(deployments)) {
+    for (String id : ids) {
       undeployed.add(vertx.undeploy(id));
     }
     services.issuers().values().forEach(IssuerKeys::stop);

@@ -60,8 +60,13 @@ public final class GatewayMain {
     System.out.flush();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      // Straight to standard error, where the default log handler writes too: java.util.logging
+      // resets its handlers in a shutdown hook of its own, which may run first.
+      System.err.println("gateway: event=stopping gracePeriodMillis="
+          + config.listen().shutdownGracePeriod().toMillis());
       gateway.close().await();
       vertx.close().await();
+      System.err.println("gateway: event=stopped");
       stopped.countDown();
     }, "gateway-shutdown"));
     stopped.await();

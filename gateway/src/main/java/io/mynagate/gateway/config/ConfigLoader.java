@@ -97,9 +97,10 @@ public final class ConfigLoader {
     n.allowOnly("listen", "issuers", "routes", "headers", "redis", "cache", "dpop", "logout",
         "introspection", "crypto", "instances", "outboundTls");
     Node listenNode = n.child("listen");
-    listenNode.allowOnly("host", "port", "tls");
+    listenNode.allowOnly("host", "port", "tls", "shutdownGracePeriod");
     Listen listen = new Listen(listenNode.string("host", "127.0.0.1"),
-        listenNode.integer("port", 8080, 0, 65535), serverTls(listenNode.child("tls")));
+        listenNode.integer("port", 8080, 0, 65535), serverTls(listenNode.child("tls")),
+        listenNode.duration("shutdownGracePeriod", "10s"));
     Node outbound = n.child("outboundTls");
     outbound.allowOnly("caFile");
     Optional<Path> outboundCaFile = outbound.optionalString("caFile")

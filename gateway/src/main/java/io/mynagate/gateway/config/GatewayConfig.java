@@ -61,8 +61,11 @@ public record GatewayConfig(
    * @param port TCP port; 0 picks a free port (logged at start)
    * @param tls the server certificate when the gateway terminates TLS itself; empty means plain
    *     HTTP (TLS terminated by a load balancer in front)
+   * @param shutdownGracePeriod on shutdown, how long requests in flight may take to finish after
+   *     the gateway stops accepting connections
    */
-  public record Listen(String host, int port, Optional<ServerTls> tls) {}
+  public record Listen(String host, int port, Optional<ServerTls> tls,
+      Duration shutdownGracePeriod) {}
 
   /**
    * The gateway's own TLS server certificate.

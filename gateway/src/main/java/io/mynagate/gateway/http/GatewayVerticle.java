@@ -12,6 +12,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.PoolOptions;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One event loop's HTTP server. Several instances share the port; all share the {@link Services}.
@@ -121,8 +122,14 @@ public final class GatewayVerticle extends VerticleBase {
     return server.actualPort();
   }
 
+  /**
+   * Stops accepting connections, lets requests in flight finish (each keep-alive connection is
+   * closed once its current response is sent) for up to {@code listen.shutdownGracePeriod}, then
+   * closes the upstream pool: a rolling restart loses no request that was already accepted.
+   */
   @Override
   public Future<?> stop() {
-    return client.close();
+    long grace = services.config().listen().shutdownGracePeriod().toMillis();
+    return server.shutdown(grace, TimeUnit.MILLISECONDS).eventually(() -> client.close());
   }
 }

@@ -48,6 +48,7 @@ class ConfigLoaderTest {
     assertThat(config.headers().forwardAuthorization()).isFalse();
     assertThat(config.issuers().get(0).clockSkew()).isEqualTo(Duration.ofSeconds(30));
     assertThat(config.crypto()).isEqualTo(GatewayConfig.CryptoProvider.AUTO);
+    assertThat(config.listen().shutdownGracePeriod()).isEqualTo(Duration.ofSeconds(10));
   }
 
   @Test

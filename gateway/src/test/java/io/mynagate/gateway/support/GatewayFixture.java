@@ -4,6 +4,7 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.RSAKey;
 import io.mynagate.gateway.Gateway;
 import io.mynagate.gateway.config.ConfigLoader;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -100,6 +101,11 @@ public final class GatewayFixture implements AutoCloseable {
 
   public int port() {
     return gateway.port();
+  }
+
+  /** Shuts the gateway down as a process's shutdown would; completes when it has stopped. */
+  public Future<Void> stopGateway() {
+    return gateway.close();
   }
 
   public HttpResponse<Buffer> get(String path, String authorization) {
