@@ -97,10 +97,11 @@ public final class ConfigLoader {
     n.allowOnly("listen", "issuers", "routes", "headers", "redis", "cache", "dpop", "logout",
         "introspection", "crypto", "instances", "outboundTls");
     Node listenNode = n.child("listen");
-    listenNode.allowOnly("host", "port", "tls", "shutdownGracePeriod");
+    listenNode.allowOnly("host", "port", "tls", "shutdownGracePeriod", "idleTimeout");
     Listen listen = new Listen(listenNode.string("host", "127.0.0.1"),
         listenNode.integer("port", 8080, 0, 65535), serverTls(listenNode.child("tls")),
-        listenNode.duration("shutdownGracePeriod", "10s"));
+        listenNode.duration("shutdownGracePeriod", "10s"),
+        listenNode.duration("idleTimeout", Listen.DEFAULT_IDLE_TIMEOUT.toSeconds() + "s"));
     Node outbound = n.child("outboundTls");
     outbound.allowOnly("caFile");
     Optional<Path> outboundCaFile = outbound.optionalString("caFile")

@@ -63,9 +63,14 @@ public record GatewayConfig(
    *     HTTP (TLS terminated by a load balancer in front)
    * @param shutdownGracePeriod on shutdown, how long requests in flight may take to finish after
    *     the gateway stops accepting connections
+   * @param idleTimeout a client connection that sends and receives nothing this long is closed;
+   *     zero keeps idle connections open
    */
   public record Listen(String host, int port, Optional<ServerTls> tls,
-      Duration shutdownGracePeriod) {}
+      Duration shutdownGracePeriod, Duration idleTimeout) {
+    /** Default of {@code listen.idleTimeout}. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
+  }
 
   /**
    * The gateway's own TLS server certificate.

@@ -12,6 +12,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.PoolOptions;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -39,12 +40,16 @@ public final class GatewayVerticle extends VerticleBase {
    *
    * @param host the address to bind
    * @param port the port to bind
+   * @param idleTimeout idle client connections are closed after this long (zero: never), so
+   *     that connections a client opened and left cannot pile up
    * @return HTTP/1.1 server options
    */
-  public static HttpServerOptions serverOptions(String host, int port) {
+  public static HttpServerOptions serverOptions(String host, int port, Duration idleTimeout) {
     return new HttpServerOptions()
         .setHost(host)
         .setPort(port)
+        .setIdleTimeout((int) idleTimeout.toMillis())
+        .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
         .setTcpNoDelay(true)
         .setCompressionSupported(false)
         // HTTP/1.1 only: no h2c-upgrade or WebSocket-extension handler in every connection's
@@ -85,7 +90,7 @@ public final class GatewayVerticle extends VerticleBase {
         services.issuers(), services.state(), config.logout().maxTokenAge(), services.clock()));
 
     server = vertx.createHttpServer(ServerTlsOptions.apply(config.listen().tls(),
-        serverOptions(config.listen().host(), port)));
+        serverOptions(config.listen().host(), port, config.listen().idleTimeout())));
     // The gateway's own four endpoints by exact path; everything else goes to the proxy, whose
     // route table does its own matching.
     return server.requestHandler(request -> {

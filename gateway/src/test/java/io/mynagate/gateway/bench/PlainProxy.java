@@ -1,5 +1,6 @@
 package io.mynagate.gateway.bench;
 
+import io.mynagate.gateway.config.GatewayConfig;
 import io.mynagate.gateway.http.GatewayVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -56,7 +57,8 @@ public final class PlainProxy extends VerticleBase {
     client = vertx.createHttpClient(GatewayVerticle.clientOptions()
         .setDefaultHost(upstream.getHost()).setDefaultPort(upstream.getPort()),
         GatewayVerticle.poolOptions(poolSize));
-    server = vertx.createHttpServer(GatewayVerticle.serverOptions("127.0.0.1", port))
+    server = vertx.createHttpServer(GatewayVerticle.serverOptions("127.0.0.1", port,
+        GatewayConfig.Listen.DEFAULT_IDLE_TIMEOUT))
         .requestHandler(this::forward);
     return server.listen();
   }

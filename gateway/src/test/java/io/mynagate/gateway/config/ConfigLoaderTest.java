@@ -49,6 +49,7 @@ class ConfigLoaderTest {
     assertThat(config.issuers().get(0).clockSkew()).isEqualTo(Duration.ofSeconds(30));
     assertThat(config.crypto()).isEqualTo(GatewayConfig.CryptoProvider.AUTO);
     assertThat(config.listen().shutdownGracePeriod()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(config.listen().idleTimeout()).isEqualTo(Duration.ofSeconds(60));
   }
 
   @Test
