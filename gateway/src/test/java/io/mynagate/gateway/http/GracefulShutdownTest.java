@@ -38,39 +38,43 @@ class GracefulShutdownTest {
     }
   }
 
-  @SuppressWarnings("unchecked")
-  private static GatewayFixture gatewayBefore(SlowUpstream[] upstream, long delayMillis,
-      String gracePeriod) {
-    return GatewayFixture.start(f -> {
-      upstream[0] = new SlowUpstream(f.vertx, delayMillis);
-      ((List<Map<String, Object>>) f.config.get("routes")).get(0)
-          .put("upstream", upstream[0].url());
-      f.config.put("listen", Map.of("host", "127.0.0.1", "port", 0,
-          "shutdownGracePeriod", gracePeriod));
-    });
-  }
+  /** A gateway in front of a slow upstream, with one request already at the upstream. */
+  private record InFlight(GatewayFixture gw, Future<HttpResponse<Buffer>> response)
+      implements AutoCloseable {
+    @SuppressWarnings("unchecked")
+    static InFlight start(long upstreamDelayMillis, String gracePeriod)
+        throws InterruptedException {
+      SlowUpstream[] upstream = new SlowUpstream[1];
+      GatewayFixture gw = GatewayFixture.start(f -> {
+        upstream[0] = new SlowUpstream(f.vertx, upstreamDelayMillis);
+        ((List<Map<String, Object>>) f.config.get("routes")).get(0)
+            .put("upstream", upstream[0].url());
+        f.config.put("listen", Map.of("host", "127.0.0.1", "port", 0,
+            "shutdownGracePeriod", gracePeriod));
+      });
+      Future<HttpResponse<Buffer>> response = gw.client.get(gw.port(), "127.0.0.1", "/api/slow")
+          .putHeader("Authorization",
+              "Bearer " + Tokens.sign(gw.rsa, Tokens.accessClaims(gw.issuer()).build()))
+          .send();
+      long start = System.nanoTime();
+      while (upstream[0].received.get() == 0) {
+        assertThat((System.nanoTime() - start) / 1_000_000).as("ms until the upstream has it")
+            .isLessThan(5000);
+        Thread.sleep(5);
+      }
+      return new InFlight(gw, response);
+    }
 
-  private static Future<HttpResponse<Buffer>> send(GatewayFixture gw) {
-    return gw.client.get(gw.port(), "127.0.0.1", "/api/slow").putHeader("Authorization",
-        "Bearer " + Tokens.sign(gw.rsa, Tokens.accessClaims(gw.issuer()).build())).send();
-  }
-
-  private static void awaitArrival(SlowUpstream upstream) throws InterruptedException {
-    long start = System.nanoTime();
-    while (upstream.received.get() == 0) {
-      assertThat((System.nanoTime() - start) / 1_000_000).as("ms until the upstream has it")
-          .isLessThan(5000);
-      Thread.sleep(5);
+    @Override
+    public void close() {
+      gw.close();
     }
   }
 
   @Test
   void aRequestInFlightIsAnsweredWhileNewConnectionsAreRefused() throws Exception {
-    SlowUpstream[] upstream = new SlowUpstream[1];
-    try (GatewayFixture gw = gatewayBefore(upstream, 800, "10s")) {
-      Future<HttpResponse<Buffer>> inFlight = send(gw);
-      awaitArrival(upstream[0]);
-
+    try (InFlight request = InFlight.start(800, "10s")) {
+      GatewayFixture gw = request.gw();
       long start = System.nanoTime();
       Future<Void> stopped = gw.stopGateway();
       // A new client, so a new connection: the listener no longer accepts one.
@@ -86,7 +90,7 @@ class GracefulShutdownTest {
       }
       assertThat(refusedAfter).as("ms until new connections are refused").isBetween(0L, 700L);
 
-      HttpResponse<Buffer> answer = inFlight.await();
+      HttpResponse<Buffer> answer = request.response().await();
       assertThat(answer.statusCode()).isEqualTo(200);
       assertThat(answer.bodyAsString()).isEqualTo("slow answer");
       stopped.await();
@@ -95,17 +99,13 @@ class GracefulShutdownTest {
 
   @Test
   void theGracePeriodBoundsTheWaitForASlowRequest() throws Exception {
-    SlowUpstream[] upstream = new SlowUpstream[1];
-    try (GatewayFixture gw = gatewayBefore(upstream, 5000, "300ms")) {
-      Future<HttpResponse<Buffer>> inFlight = send(gw);
-      awaitArrival(upstream[0]);
-
+    try (InFlight request = InFlight.start(5000, "300ms")) {
       long start = System.nanoTime();
-      gw.stopGateway().await();
+      request.gw().stopGateway().await();
       long stoppedAfter = (System.nanoTime() - start) / 1_000_000;
 
       assertThat(stoppedAfter).as("ms until stopped").isBetween(250L, 3000L);
-      assertThatThrownBy(inFlight::await).as("cut at the end of the grace period");
+      assertThatThrownBy(request.response()::await).as("cut at the end of the grace period");
     }
   }
 }
