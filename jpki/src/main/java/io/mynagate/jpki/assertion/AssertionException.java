@@ -1,5 +1,7 @@
 package io.mynagate.jpki.assertion;
 
+import io.mynagate.jpki.Reason;
+
 import io.mynagate.jpki.JpkiException;
 
 /**
@@ -10,16 +12,20 @@ import io.mynagate.jpki.JpkiException;
 public abstract class AssertionException extends JpkiException {
     private static final long serialVersionUID = 1L;
 
-    /** @param message what was refused, without secrets or personal data */
-    protected AssertionException(String message) {
-        super(message);
+    /**
+     * @param reason why, from the one vocabulary
+     * @param message what was refused, without secrets or personal data
+     */
+    protected AssertionException(Reason reason, String message) {
+        super(reason, message);
     }
 
     /**
+     * @param reason why, from the one vocabulary
      * @param message what was refused, without secrets or personal data
      * @param cause the underlying failure
      */
-    protected AssertionException(String message, Throwable cause) {
-        super(message, cause);
+    protected AssertionException(Reason reason, String message, Throwable cause) {
+        super(reason, message, cause);
     }
 }

@@ -1,5 +1,7 @@
 package io.mynagate.jpki.card;
 
+import io.mynagate.jpki.Reason;
+
 import io.mynagate.jpki.JpkiException;
 
 /**
@@ -9,16 +11,20 @@ import io.mynagate.jpki.JpkiException;
 public abstract class JpkiCardException extends JpkiException {
     private static final long serialVersionUID = 1L;
 
-    /** @param message what was refused, without secrets or personal data */
-    protected JpkiCardException(String message) {
-        super(message);
+    /**
+     * @param reason why, from the one vocabulary
+     * @param message what was refused, without secrets or personal data
+     */
+    protected JpkiCardException(Reason reason, String message) {
+        super(reason, message);
     }
 
     /**
+     * @param reason why, from the one vocabulary
      * @param message what was refused, without secrets or personal data
      * @param cause the underlying failure
      */
-    protected JpkiCardException(String message, Throwable cause) {
-        super(message, cause);
+    protected JpkiCardException(Reason reason, String message, Throwable cause) {
+        super(reason, message, cause);
     }
 }

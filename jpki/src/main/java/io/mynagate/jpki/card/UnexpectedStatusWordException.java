@@ -1,5 +1,7 @@
 package io.mynagate.jpki.card;
 
+import io.mynagate.jpki.Reason;
+
 /** The card answered with a status word this client has no meaning for in that step. */
 public final class UnexpectedStatusWordException extends JpkiCardException {
     private static final long serialVersionUID = 1L;
@@ -11,7 +13,7 @@ public final class UnexpectedStatusWordException extends JpkiCardException {
      * @param statusWord SW1SW2
      */
     public UnexpectedStatusWordException(String step, int statusWord) {
-        super(String.format("%s: unexpected status word %04X", step, statusWord));
+        super(Reason.UNEXPECTED_STATUS_WORD, String.format("%s: unexpected status word %04X", step, statusWord));
         this.statusWord = statusWord;
     }
 

@@ -1,5 +1,7 @@
 package io.mynagate.jpki.card;
 
+import io.mynagate.jpki.Reason;
+
 /** VERIFY was refused (status {@code 63Cx}, x &gt; 0): the PIN is wrong and {@link #triesLeft()} tries remain. */
 public final class WrongPinException extends JpkiCardException {
     private static final long serialVersionUID = 1L;
@@ -12,7 +14,7 @@ public final class WrongPinException extends JpkiCardException {
      * @param triesLeft tries remaining, at least 1
      */
     public WrongPinException(PinKind pinKind, int triesLeft) {
-        super("wrong " + pinKind + " PIN, " + triesLeft + " tries left");
+        super(Reason.WRONG_PIN, "wrong " + pinKind + " PIN, " + triesLeft + " tries left");
         this.pinKind = pinKind;
         this.triesLeft = triesLeft;
     }

@@ -1,5 +1,7 @@
 package io.mynagate.jpki.profile;
 
+import io.mynagate.jpki.Reason;
+
 /**
  * A basic attribute is present but cannot be read: not a string, a birth date that is not
  * {@code EYYYYMMDD}, an unknown sex code, or a subjectAltName that does not parse. The message names
@@ -15,7 +17,7 @@ public final class MalformedAttributeException extends CertificateProfileExcepti
      * @param reason what is wrong, without the value
      */
     public MalformedAttributeException(String oid, String reason) {
-        super("attribute " + oid + " is malformed: " + reason);
+        super(Reason.MALFORMED_ATTRIBUTE, "attribute " + oid + " is malformed: " + reason);
         this.oid = oid;
     }
 

@@ -1,5 +1,7 @@
 package io.mynagate.jpki.profile;
 
+import io.mynagate.jpki.Reason;
+
 /** A signature certificate lacks one of the four basic attributes in its subjectAltName. */
 public final class MissingAttributeException extends CertificateProfileException {
     private static final long serialVersionUID = 1L;
@@ -8,7 +10,7 @@ public final class MissingAttributeException extends CertificateProfileException
 
     /** @param oid the attribute's otherName OID ({@link JpkiOids}) */
     public MissingAttributeException(String oid) {
-        super("signature certificate lacks the attribute " + oid);
+        super(Reason.MISSING_ATTRIBUTE, "signature certificate lacks the attribute " + oid);
         this.oid = oid;
     }
 

@@ -1,5 +1,7 @@
 package io.mynagate.jpki.profile;
 
+import io.mynagate.jpki.Reason;
+
 /**
  * The certificate is neither a JPKI user-authentication nor a signature certificate, or its
  * features contradict each other (for example nonRepudiation with the authentication policy).
@@ -9,6 +11,6 @@ public final class UnrecognizedCertificateException extends CertificateProfileEx
 
     /** @param reason which feature did not fit; never certificate contents */
     public UnrecognizedCertificateException(String reason) {
-        super("not a JPKI end-entity certificate: " + reason);
+        super(Reason.UNRECOGNIZED_CERTIFICATE, "not a JPKI end-entity certificate: " + reason);
     }
 }

@@ -1,5 +1,7 @@
 package io.mynagate.jpki.validation;
 
+import io.mynagate.jpki.Reason;
+
 import io.mynagate.jpki.JpkiException;
 
 /**
@@ -13,18 +15,13 @@ public abstract class CertificateValidationException extends JpkiException {
     private final transient ValidationResult result;
 
     CertificateValidationException(ValidationResult result) {
-        super(result.reason() + ": " + result.message());
+        super(result.reason(), result.reason().code() + ": " + result.message());
         this.result = result;
     }
 
     /** @return the invalid result with reason, message and evidence */
     public ValidationResult result() {
         return result;
-    }
-
-    /** @return the exact reason */
-    public ValidationResult.Reason reason() {
-        return result.reason();
     }
 
     static CertificateValidationException of(ValidationResult result) {

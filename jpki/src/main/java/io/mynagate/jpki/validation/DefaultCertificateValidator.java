@@ -1,5 +1,7 @@
 package io.mynagate.jpki.validation;
 
+import io.mynagate.jpki.Reason;
+
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
@@ -43,7 +45,7 @@ final class DefaultCertificateValidator implements CertificateValidator {
             return run(certificate, List.copyOf(intermediates), at);
         } catch (RuntimeException e) {
             // Broken extensions surface as runtime exceptions from the certificate parser.
-            return ValidationResult.invalid(ValidationResult.Reason.MALFORMED_CERTIFICATE,
+            return ValidationResult.invalid(Reason.MALFORMED_CERTIFICATE,
                     "certificate could not be processed: " + e.getClass().getSimpleName(), null);
         }
     }

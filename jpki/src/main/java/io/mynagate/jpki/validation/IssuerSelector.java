@@ -1,5 +1,7 @@
 package io.mynagate.jpki.validation;
 
+import io.mynagate.jpki.Reason;
+
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -57,7 +59,7 @@ final class IssuerSelector {
 
     private static Path failure(String message) {
         return new Path(List.of(), null,
-                ValidationResult.invalid(ValidationResult.Reason.NO_TRUSTED_PATH, message, null));
+                ValidationResult.invalid(Reason.NO_TRUSTED_PATH, message, null));
     }
 
     private static List<X509Certificate> issuers(X509Certificate child, List<X509Certificate> pool) {

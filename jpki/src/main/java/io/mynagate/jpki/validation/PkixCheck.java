@@ -1,5 +1,7 @@
 package io.mynagate.jpki.validation;
 
+import io.mynagate.jpki.Reason;
+
 import java.security.GeneralSecurityException;
 import java.security.InvalidAlgorithmParameterException;
 import java.security.cert.CertPath;
@@ -42,12 +44,12 @@ final class PkixCheck {
         CertPathValidatorException.Reason reason = e.getReason();
         String where = e.getIndex() >= 0 ? ValidityCheck.role(e.getIndex(), size) : "path";
         if (reason == CertPathValidatorException.BasicReason.EXPIRED) {
-            return ValidationResult.invalid(ValidationResult.Reason.EXPIRED, where + " expired", null);
+            return ValidationResult.invalid(Reason.EXPIRED, where + " expired", null);
         }
         if (reason == CertPathValidatorException.BasicReason.NOT_YET_VALID) {
-            return ValidationResult.invalid(ValidationResult.Reason.NOT_YET_VALID, where + " not yet valid", null);
+            return ValidationResult.invalid(Reason.NOT_YET_VALID, where + " not yet valid", null);
         }
-        return ValidationResult.invalid(ValidationResult.Reason.INVALID_PATH,
+        return ValidationResult.invalid(Reason.INVALID_PATH,
                 "RFC 5280 path validation failed at " + where + ": " + reason, null);
     }
 }

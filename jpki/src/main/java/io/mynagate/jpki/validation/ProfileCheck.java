@@ -1,5 +1,7 @@
 package io.mynagate.jpki.validation;
 
+import io.mynagate.jpki.Reason;
+
 import io.mynagate.jpki.profile.CertificateKind;
 import io.mynagate.jpki.profile.UnrecognizedCertificateException;
 import java.security.cert.X509Certificate;
@@ -29,12 +31,12 @@ final class ProfileCheck {
 
     private static ValidationResult keyType(X509Certificate certificate) {
         if (!(certificate.getPublicKey() instanceof RSAPublicKey)) {
-            return ValidationResult.invalid(ValidationResult.Reason.WRONG_KEY_TYPE,
+            return ValidationResult.invalid(Reason.WRONG_KEY_TYPE,
                     "JPKI certificates carry an RSA-2048 key, not " + certificate.getPublicKey().getAlgorithm(), null);
         }
         int bits = ((RSAPublicKey) certificate.getPublicKey()).getModulus().bitLength();
         if (bits != 2048) {
-            return ValidationResult.invalid(ValidationResult.Reason.WRONG_KEY_TYPE,
+            return ValidationResult.invalid(Reason.WRONG_KEY_TYPE,
                     "JPKI certificates carry an RSA-2048 key, not RSA-" + bits, null);
         }
         return null;
@@ -57,6 +59,6 @@ final class ProfileCheck {
     }
 
     private static ValidationResult mismatch(String message) {
-        return ValidationResult.invalid(ValidationResult.Reason.PROFILE_MISMATCH, message, null);
+        return ValidationResult.invalid(Reason.PROFILE_MISMATCH, message, null);
     }
 }

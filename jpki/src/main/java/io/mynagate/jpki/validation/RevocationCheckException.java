@@ -1,11 +1,13 @@
 package io.mynagate.jpki.validation;
 
+import io.mynagate.jpki.Reason;
+
 import io.mynagate.jpki.JpkiException;
 
 /**
  * A {@link RevocationSource} could not give an authenticated, current answer: responder down or timed
  * out, malformed or unsigned response, nonce not echoed, stale CRL or response, no CRL for the issuer.
- * The validator turns this into {@link ValidationResult.Reason#REVOCATION_UNAVAILABLE}.
+ * The validator turns this into {@link Reason#REVOCATION_UNAVAILABLE}.
  */
 public final class RevocationCheckException extends JpkiException {
     private static final long serialVersionUID = 1L;
@@ -14,7 +16,7 @@ public final class RevocationCheckException extends JpkiException {
      * @param message what went wrong, without personal data
      */
     public RevocationCheckException(String message) {
-        super(message);
+        super(Reason.REVOCATION_UNAVAILABLE, message);
     }
 
     /**
@@ -22,6 +24,6 @@ public final class RevocationCheckException extends JpkiException {
      * @param cause the underlying failure
      */
     public RevocationCheckException(String message, Throwable cause) {
-        super(message, cause);
+        super(Reason.REVOCATION_UNAVAILABLE, message, cause);
     }
 }

@@ -1,5 +1,7 @@
 package io.mynagate.jpki.validation;
 
+import io.mynagate.jpki.Reason;
+
 import java.lang.System.Logger.Level;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -33,7 +35,7 @@ final class RevocationStep {
                 status = source.check(chain.get(i), issuer, at);
             } catch (RevocationCheckException e) {
                 if (!failOpen) {
-                    return ValidationResult.invalid(ValidationResult.Reason.REVOCATION_UNAVAILABLE,
+                    return ValidationResult.invalid(Reason.REVOCATION_UNAVAILABLE,
                             "no revocation answer for the " + role + ": " + e.getMessage(), null);
                 }
                 LOG.log(Level.WARNING, "revocation unavailable for the {0}, accepted (revocationFailOpen)", role);
@@ -42,10 +44,10 @@ final class RevocationStep {
             }
             switch (status.state()) {
                 case REVOKED:
-                    return ValidationResult.invalid(ValidationResult.Reason.REVOKED,
+                    return ValidationResult.invalid(Reason.REVOKED,
                             "the " + role + " is revoked", status.evidence());
                 case UNKNOWN:
-                    return ValidationResult.invalid(ValidationResult.Reason.REVOCATION_UNKNOWN,
+                    return ValidationResult.invalid(Reason.REVOCATION_UNKNOWN,
                             "the revocation source does not know the " + role, status.evidence());
                 default:
                     if (i == 0) {

@@ -1,5 +1,7 @@
 package io.mynagate.jpki.validation;
 
+import io.mynagate.jpki.Reason;
+
 import java.security.cert.X509Certificate;
 import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.x500.RDN;
@@ -16,7 +18,7 @@ final class TestRootCheck {
     static ValidationResult check(IssuerSelector.Path path) {
         for (X509Certificate certificate : path.withAnchor().subList(1, path.chain().size() + 1)) {
             if (isTestName(certificate.getSubjectX500Principal())) {
-                return ValidationResult.invalid(ValidationResult.Reason.TEST_ROOT_REFUSED,
+                return ValidationResult.invalid(Reason.TEST_ROOT_REFUSED,
                         "the path ends at a JPKI-TEST root (" + certificate.getSubjectX500Principal().getName()
                                 + "); test roots are not allowed", null);
             }

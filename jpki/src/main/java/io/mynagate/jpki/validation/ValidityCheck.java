@@ -1,5 +1,7 @@
 package io.mynagate.jpki.validation;
 
+import io.mynagate.jpki.Reason;
+
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
@@ -22,10 +24,10 @@ final class ValidityCheck {
             try {
                 certificate.checkValidity(date);
             } catch (CertificateExpiredException e) {
-                return ValidationResult.invalid(ValidationResult.Reason.EXPIRED,
+                return ValidationResult.invalid(Reason.EXPIRED,
                         role(i, chain.size()) + " expired at " + certificate.getNotAfter().toInstant(), null);
             } catch (CertificateNotYetValidException e) {
-                return ValidationResult.invalid(ValidationResult.Reason.NOT_YET_VALID,
+                return ValidationResult.invalid(Reason.NOT_YET_VALID,
                         role(i, chain.size()) + " is valid only from " + certificate.getNotBefore().toInstant(), null);
             }
         }

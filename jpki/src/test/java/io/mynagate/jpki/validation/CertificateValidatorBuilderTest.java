@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mynagate.jpki.validation.RevocationStatus.State;
-import io.mynagate.jpki.validation.ValidationResult.Reason;
+import io.mynagate.jpki.Reason;
 import org.junit.jupiter.api.Test;
 
 class CertificateValidatorBuilderTest {

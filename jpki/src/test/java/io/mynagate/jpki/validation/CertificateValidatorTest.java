@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mynagate.jpki.testing.TestPki;
 import io.mynagate.jpki.validation.RevocationStatus.State;
-import io.mynagate.jpki.validation.ValidationResult.Reason;
+import io.mynagate.jpki.Reason;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mynagate.jpki.testing.OpensslCa;
 import io.mynagate.jpki.testing.TestPki;
-import io.mynagate.jpki.validation.ValidationResult.Reason;
+import io.mynagate.jpki.Reason;
 import com.sun.net.httpserver.HttpServer;
 import java.math.BigInteger;
 import java.net.InetAddress;

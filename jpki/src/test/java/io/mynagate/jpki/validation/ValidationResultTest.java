@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mynagate.jpki.JpkiException;
 import io.mynagate.jpki.validation.RevocationStatus.State;
-import io.mynagate.jpki.validation.ValidationResult.Reason;
+import io.mynagate.jpki.Reason;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
