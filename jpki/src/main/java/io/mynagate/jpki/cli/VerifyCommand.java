@@ -105,7 +105,7 @@ final class VerifyCommand implements Callable<Integer> {
         switch (profile.toLowerCase(Locale.ROOT)) {
             case "auth": return RequiredProfile.AUTHENTICATION;
             case "sign": return RequiredProfile.SIGNATURE;
-            case "any": return RequiredProfile.ANY;
+            case "any": return RequiredProfile.ANY_SKIPPING_JPKI_PROFILE_CHECKS;
             default: throw new InputException("--profile must be auth, sign or any, not '" + profile + "'");
         }
     }
