@@ -16,7 +16,7 @@ public enum Reason {
     /** Accepted: the certificate validated (used by {@code ValidationResult} only). */
     VALID(Kind.ACCEPTED),
 
-    // ---- card assertion (DESIGN "Card assertion") ----
+    // ---- card assertion (docs/architecture.md "Card assertion") ----
     /** Not a compact JWS, or its header or payload is not the assertion format. */
     MALFORMED_ASSERTION(Kind.REJECTED),
     /** Larger than the assertion size limit; refused before parsing. */
@@ -52,7 +52,7 @@ public enum Reason {
     /** The signer could not produce a signature (card or key failure while signing). */
     SIGNING_FAILED(Kind.UNAVAILABLE),
 
-    // ---- hand-off request (DESIGN "Login, step by step", steps 2-3) ----
+    // ---- hand-off request (docs/architecture.md "Login, step by step", steps 2-3) ----
     /** Not a compact JWS or not the hand-off request format. */
     MALFORMED_REQUEST(Kind.REJECTED),
     /** Larger than the request size limit; refused before parsing. */

@@ -2,7 +2,7 @@ package io.mynagate.simulator.card;
 
 /**
  * What kind of JPKI token the card pretends to be; EF {@code 0006} carries the label
- * (jpki-reference.md sections 1 and 4).
+ * (docs/jpki.md sections 1 and 4).
  */
 public enum TokenType {
     /** My Number card (マイナンバーカード). */

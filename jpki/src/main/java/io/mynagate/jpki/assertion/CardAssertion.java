@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The card assertion (DESIGN.md "Card assertion"): a compact JWS, {@code alg} {@code RS256},
+ * The card assertion (docs/architecture.md "Card assertion"): a compact JWS, {@code alg} {@code RS256},
  * {@code typ} {@value #TYPE}, {@code x5c} = [the card certificate], whose payload carries
  * {@code aud}, {@code nonce}, {@code iat}, {@code purpose} and, for {@code share}, the approved
  * claim names and the {@code client_id}. Any JOSE library can verify it.

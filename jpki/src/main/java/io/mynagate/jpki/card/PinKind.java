@@ -2,7 +2,7 @@ package io.mynagate.jpki.card;
 
 import java.util.Arrays;
 
-/** The two PINs of the JPKI application and the key each one unlocks ({@code jpki-reference.md} section 1). */
+/** The two PINs of the JPKI application and the key each one unlocks ({@code docs/jpki.md} section 1). */
 public enum PinKind {
     /** User-authentication PIN (利用者証明用暗証番号): 4 digits, 3 tries; unlocks key {@code 0017}. */
     AUTHENTICATION(JpkiFiles.AUTH_PIN, JpkiFiles.AUTH_KEY, 3, 4, 4),

@@ -2,7 +2,7 @@ package io.mynagate.jpki.card;
 
 /**
  * What carries the JPKI application, told by the token label in EF {@code 0006}
- * ({@code jpki-reference.md} sections 1 and 4; the smartphone labels have a single source).
+ * ({@code docs/jpki.md} sections 1 and 4; the smartphone labels have a single source).
  */
 public enum TokenKind {
     /** My Number card, label {@code JPKIAPICCTOKEN2}. */

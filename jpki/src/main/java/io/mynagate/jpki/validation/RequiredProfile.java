@@ -1,7 +1,7 @@
 package io.mynagate.jpki.validation;
 
 /**
- * Which JPKI certificate an end-entity certificate must be (docs/jpki.md, "Certificate profiles").
+ * Which JPKI certificate an end-entity certificate must be ({@code docs/jpki.md} section 2).
  *
  * <p>The JPKI profiles tell the two certificates apart by key usage: the user-authentication
  * certificate (利用者証明用電子証明書) has {@code digitalSignature} only, the signature certificate

@@ -228,4 +228,15 @@ class JpkiCliIT {
         assertThat(noTrust.err()).contains("--trust");
         assertThat(noFile.err()).contains("missing.pem");
     }
+
+    @Test
+    void malformedPemExitsTwoNamingTheFileAndWhatIsWrong() throws Exception {
+        Path broken = write("broken.pem", "-----BEGIN CERTIFICATE-----\nnot*base64\n-----END CERTIFICATE-----\n");
+
+        Run run = jpki("verify", broken, "--trust", root, "--revocation", "none");
+
+        assertThat(run.status()).as(run.toString()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("broken.pem").contains("not valid base64");
+    }
 }

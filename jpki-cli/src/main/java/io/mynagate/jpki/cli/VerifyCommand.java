@@ -1,6 +1,8 @@
 package io.mynagate.jpki.cli;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
+import io.mynagate.jpki.pem.MalformedPemException;
+import io.mynagate.jpki.pem.PemCertificates;
 import io.mynagate.jpki.validation.CertificateValidator;
 import io.mynagate.jpki.validation.CertificateValidatorBuilder;
 import io.mynagate.jpki.validation.CrlSourceBuilder;
@@ -9,8 +11,11 @@ import io.mynagate.jpki.validation.RequiredProfile;
 import io.mynagate.jpki.validation.RevocationSource;
 import io.mynagate.jpki.validation.RevocationSources;
 import io.mynagate.jpki.validation.ValidationResult;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -74,10 +79,10 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            List<X509Certificate> subject = Pem.certificates(certificate);
+            List<X509Certificate> subject = certificates(certificate);
             List<X509Certificate> path = new ArrayList<>(subject.subList(1, subject.size()));
             for (Path file : intermediates) {
-                path.addAll(Pem.certificates(file));
+                path.addAll(certificates(file));
             }
             CertificateValidator validator = validator();
             ValidationResult result = validator.validate(subject.get(0), path, at != null ? at : Instant.now());
@@ -92,13 +97,27 @@ final class VerifyCommand implements Callable<Integer> {
     private CertificateValidator validator() throws InputException {
         CertificateValidatorBuilder builder = CertificateValidator.builder().profile(requiredProfile());
         for (Path file : trust) {
-            builder.trustAnchors(Pem.certificates(file));
+            builder.trustAnchors(certificates(file));
         }
         if (allowTestRoots) {
             builder.allowTestRoots();
         }
         RevocationSource source = revocationSource();
         return (source == null ? builder.withoutRevocationChecking() : builder.revocationSource(source)).build();
+    }
+
+    private static List<X509Certificate> certificates(Path file) throws InputException {
+        try {
+            return PemCertificates.read(file);
+        } catch (NoSuchFileException e) {
+            throw new InputException("cannot read " + file + ": no such file", e);
+        } catch (AccessDeniedException e) {
+            throw new InputException("cannot read " + file + ": permission denied", e);
+        } catch (IOException e) {
+            throw new InputException("cannot read " + file + ": " + e.getMessage(), e);
+        } catch (MalformedPemException e) {
+            throw new InputException(e.getMessage(), e);
+        }
     }
 
     private RequiredProfile requiredProfile() throws InputException {
