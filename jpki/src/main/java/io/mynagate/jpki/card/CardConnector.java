@@ -10,7 +10,9 @@ import javax.smartcardio.TerminalFactory;
  * (jnasmartcardio over PC/SC) and the card simulator's in-process readers take the same code path;
  * tests stub this interface with a lambda.
  *
- * <p>Implementations are thread-safe.
+ * <p>Implementations are thread-safe. The default one serves one {@code open} at a time (a second caller
+ * waits), and commands on its sessions may wait while it waits for a card: PC/SC serializes the calls on
+ * one reader context. Use one connector per concurrent card flow.
  */
 @FunctionalInterface
 public interface CardConnector {
