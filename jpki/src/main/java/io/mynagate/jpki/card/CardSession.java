@@ -14,6 +14,11 @@ import javax.smartcardio.CardChannel;
  * }
  * }</pre>
  *
+ * <p>The default session connects in shared mode and takes no exclusive transaction
+ * ({@code beginExclusive}, PC/SC {@code SCardBeginTransaction}), because that waits without a timeout
+ * while another application holds one; {@link JpkiCardClient} sends VERIFY and the command it unlocks
+ * back to back, and the reset on close ends what was unlocked.
+ *
  * <p>A session is for one caller at a time (the {@link JpkiCardClient} on it serializes its own
  * calls). Tests implement this interface over a scripted channel.
  */
