@@ -25,7 +25,19 @@ import io.mynagate.simulator.pki.TestPki;
 import io.mynagate.simulator.revocation.RevocationServices;
 import io.mynagate.simulator.smartcardio.VirtualCardProvider;
 import io.mynagate.simulator.testing.Fixtures;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jwt.JWTClaimsSet;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Date;
+import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.DigestInfo;
 import java.nio.file.Files;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -193,12 +205,23 @@ class LoginVerifierWholeChainTest {
             assertThat(reasonOf(verifier(ocsp()).build(), jws, auth())).isEqualTo(Reason.CERTIFICATE_KIND_MISMATCH);
         }
 
-        /** An auth assertion in the signature certificate's name: what a forged or broken bridge could send. */
+        /**
+         * An auth assertion in the signature certificate's name, made by hand: what a forged or broken
+         * bridge could send (jpki's builder refuses to make one).
+         */
         private String signedWithoutTheBuildersKindCheck(JpkiCardClient client) throws Exception {
             X509Certificate signatureCertificate = client.readSignatureCertificate(Fixtures.PASSWORD.toCharArray());
-            return CardAssertion.builder().audience(AUDIENCE).nonce(NONCE).purpose(Purpose.AUTH)
-                    .certificate(signatureCertificate)
-                    .sign(client.signer(PinKind.SIGNATURE, Fixtures.PASSWORD.toCharArray()));
+            JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).type(new JOSEObjectType(CardAssertion.TYPE))
+                    .x509CertChain(List.of(com.nimbusds.jose.util.Base64.encode(signatureCertificate.getEncoded())))
+                    .build();
+            JWTClaimsSet claims = new JWTClaimsSet.Builder().audience(AUDIENCE).claim("nonce", NONCE)
+                    .claim("purpose", "auth").issueTime(new Date()).build();
+            String signingInput = header.toBase64URL() + "." + Base64URL.encode(claims.toString());
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(signingInput.getBytes(StandardCharsets.US_ASCII));
+            byte[] digestInfo = new DigestInfo(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256, DERNull.INSTANCE),
+                    hash).getEncoded();
+            byte[] signature = client.signer(PinKind.SIGNATURE, Fixtures.PASSWORD.toCharArray()).sign(digestInfo);
+            return signingInput + "." + Base64URL.encode(signature);
         }
 
         @Test
@@ -278,9 +301,9 @@ class LoginVerifierWholeChainTest {
         @Test
         void aTamperedAssertion() throws Exception {
             String[] parts = authAssertion(adult).split("\\.");
-            String payload = new String(Base64.getUrlDecoder().decode(parts[1]), java.nio.charset.StandardCharsets.UTF_8);
+            String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
             String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    payload.replace("\"auth\"", "\"auth\" ").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    payload.replace("\"auth\"", "\"auth\" ").getBytes(StandardCharsets.UTF_8));
 
             assertThat(reasonOf(verifier(ocsp()).build(), parts[0] + "." + forged + "." + parts[2], auth()))
                     .isEqualTo(Reason.INVALID_SIGNATURE);

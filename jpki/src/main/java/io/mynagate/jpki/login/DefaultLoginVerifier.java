@@ -3,6 +3,7 @@ package io.mynagate.jpki.login;
 import io.mynagate.jpki.JpkiException;
 import io.mynagate.jpki.Reason;
 import io.mynagate.jpki.assertion.AssertionVerifier;
+import io.mynagate.jpki.assertion.CertificateKindMismatchException;
 import io.mynagate.jpki.assertion.Purpose;
 import io.mynagate.jpki.assertion.VerifiedAssertion;
 import io.mynagate.jpki.identity.CertificateIdKey;
@@ -85,9 +86,7 @@ final class DefaultLoginVerifier implements LoginVerifier {
         CertificateKind kind = CertificateKind.of(certificate);
         CertificateKind needed = purpose == Purpose.AUTH ? CertificateKind.AUTHENTICATION : CertificateKind.SIGNATURE;
         if (kind != needed) {
-            throw new ExpectationMismatchException(Reason.CERTIFICATE_KIND_MISMATCH, purpose.value()
-                    + " needs the " + (needed == CertificateKind.AUTHENTICATION
-                            ? "user-authentication certificate" : "signature certificate"));
+            throw new CertificateKindMismatchException(purpose, kind);
         }
         return kind;
     }

@@ -4,9 +4,8 @@ import io.mynagate.jpki.JpkiException;
 import io.mynagate.jpki.Reason;
 
 /**
- * A card assertion verified on its own but does not fit this login step: the certificate kind does
- * not fit the purpose ({@link Reason#CERTIFICATE_KIND_MISMATCH}), the {@code client_id} is another
- * client's ({@link Reason#CLIENT_ID_MISMATCH}), or a claim was approved that was not requested
+ * A {@code share} assertion verified on its own but does not fit this login step: the {@code client_id}
+ * is another client's ({@link Reason#CLIENT_ID_MISMATCH}), or a claim was approved that was not requested
  * ({@link Reason#CLAIM_NOT_REQUESTED}).
  */
 public final class ExpectationMismatchException extends JpkiException {
