@@ -1,0 +1,63 @@
+package io.mynagate.keycloak.card;
+
+import io.mynagate.jpki.identity.CertificateIdKey;
+import io.mynagate.jpki.login.LoginVerifier;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * Parsed configurations and their built verifiers, one per authenticator config, kept for the life of
+ * the server: parsing PEM on every request would be waste, and the revocation cache lives in the
+ * verifier. An entry is rebuilt when the admin changes the config's settings. Thread-safe.
+ */
+final class PreparedVerifiers {
+    private static final Logger LOG = Logger.getLogger(PreparedVerifiers.class);
+
+    /** A configuration and the verifier built from it. */
+    record Prepared(CardAuthenticatorConfig config, LoginVerifier verifier) {}
+
+    private record Entry(Map<String, String> settings, Prepared prepared) {}
+
+    private final ConcurrentMap<String, Entry> entries = new ConcurrentHashMap<>();
+
+    /**
+     * @param configId the authenticator config's id
+     * @param realmName for the warning log of weakening settings
+     * @param settings the config's current settings
+     * @param idKey the realm's certificate-id key, asked only when a verifier is built
+     * @return the prepared configuration
+     * @throws InvalidCardConfigException when the settings are wrong (nothing is cached then)
+     */
+    Prepared get(String configId, String realmName, Map<String, String> settings, Supplier<CertificateIdKey> idKey) {
+        Entry entry = entries.get(configId);
+        if (entry != null && entry.settings().equals(settings)) {
+            return entry.prepared();
+        }
+        Map<String, String> snapshot = Map.copyOf(settings);
+        CardAuthenticatorConfig config = CardAuthenticatorConfig.parse(snapshot);
+        warnAboutWeakenings(realmName, configId, config);
+        Prepared prepared = new Prepared(config, config.loginVerifier(idKey.get()));
+        entries.put(configId, new Entry(snapshot, prepared));
+        return prepared;
+    }
+
+    void clear() {
+        entries.clear();
+    }
+
+    private static void warnAboutWeakenings(String realmName, String configId, CardAuthenticatorConfig config) {
+        if (config.allowTestRoots()) {
+            LOG.warnf("realm %s, card authenticator config %s: %s is on: O=JPKI-TEST roots are accepted."
+                    + " For development only, never in production", realmName, configId,
+                    CardAuthenticatorConfig.ALLOW_TEST_ROOTS);
+        }
+        if (config.revocationFailOpen()) {
+            LOG.warnf("realm %s, card authenticator config %s: %s is on: a login passes when no revocation"
+                    + " source answers (revoked and unknown still reject)", realmName, configId,
+                    CardAuthenticatorConfig.REVOCATION_FAIL_OPEN);
+        }
+    }
+}
