@@ -1,0 +1,197 @@
+package io.mynagate.keycloak.card;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mynagate.keycloak.testing.AdminApi;
+import io.mynagate.keycloak.testing.Browser;
+import io.mynagate.keycloak.testing.KeycloakServerExtension;
+import io.mynagate.keycloak.testing.RunningKeycloak;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The extension in the real Keycloak distribution: the card authenticator in a copy of the browser flow
+ * shows the card login page, in English and in Japanese, makes the realm's certificate-id secret, and
+ * refuses a submission (no hand-off yet) with its own event error; a wrong config gives an error page.
+ */
+@ExtendWith(KeycloakServerExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CardLoginPageIT {
+    private static final String REALM = "card-login-it";
+    private static final String CLIENT = "bank";
+    private static final String MISCONFIGURED_CLIENT = "bank-misconfigured";
+    private static final String REDIRECT_URI = "http://127.0.0.1:9/callback";
+    private static final String FLOW = "myna browser";
+    private static final String BROKEN_FLOW = "myna broken";
+
+    private static RunningKeycloak server;
+    private static AdminApi admin;
+
+    @BeforeAll
+    static void createRealmWithCardFlow(RunningKeycloak keycloak) {
+        server = keycloak;
+        admin = new AdminApi(keycloak);
+        admin.create("", Map.of(
+                "realm", REALM, "enabled", true,
+                "internationalizationEnabled", true, "supportedLocales", List.of("en", "ja"), "defaultLocale", "en",
+                "eventsEnabled", true, "enabledEventTypes", List.of("LOGIN", "LOGIN_ERROR")));
+        String cardFlowId = cardFlow(FLOW, Map.of(
+                CardAuthenticatorConfig.TRUST_ANCHORS, CardAuthenticatorConfigTest.resource("jpki-roots/auth_ca_2023.pem"),
+                CardAuthenticatorConfig.REVOCATION_MODE, "ocsp"));
+        String brokenFlowId = cardFlow(BROKEN_FLOW, Map.of(CardAuthenticatorConfig.TRUST_ANCHORS, "not PEM at all"));
+        admin.update("/" + REALM, Map.of("browserFlow", FLOW));
+        client(CLIENT, Map.of());
+        client(MISCONFIGURED_CLIENT, Map.of("browser", brokenFlowId));
+        assertThat(cardFlowId).isNotEqualTo(brokenFlowId);
+    }
+
+    @Test
+    @Order(1)
+    void showsCardLoginPageInsteadOfPasswordForm() {
+        HttpResponse<String> page = new Browser().authorize(realm(), CLIENT, REDIRECT_URI, Map.of());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body())
+                .contains("Log in with My Number card")
+                .contains("href=\"http://127.0.0.1:18450\"")
+                .contains("The card bridge must be installed and running on this computer")
+                .doesNotContain("id=\"password\"");
+    }
+
+    @Test
+    @Order(2)
+    void showsCardLoginPageInJapaneseForUiLocalesJa() {
+        HttpResponse<String> page = new Browser().authorize(realm(), CLIENT, REDIRECT_URI, Map.of("ui_locales", "ja"));
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body())
+                .contains("マイナンバーカードでログイン")
+                .contains("カードブリッジを開く")
+                .doesNotContain("Log in with My Number card");
+    }
+
+    @Test
+    @Order(3)
+    void createsRealmCertificateIdSecretOfThirtyTwoRandomBytesOnceOnly() {
+        new Browser().authorize(realm(), CLIENT, REDIRECT_URI, Map.of());
+        String first = secret();
+        new Browser().authorize(realm(), CLIENT, REDIRECT_URI, Map.of());
+
+        assertThat(Base64.getUrlDecoder().decode(first)).hasSize(32);
+        assertThat(secret()).isEqualTo(first);
+    }
+
+    @Test
+    @Order(4)
+    void refusesSubmissionWithHandoffNotImplementedEventAndIssuesNoCode() {
+        Browser browser = new Browser();
+        HttpResponse<String> page = browser.authorize(realm(), CLIENT, REDIRECT_URI, Map.of());
+
+        HttpResponse<String> answer = browser.post(Browser.formAction(page.body(), "myna-card-form"), Map.of("continue", ""));
+
+        assertThat(answer.statusCode() / 100).as("not a redirect").isNotEqualTo(3);
+        assertThat(answer.headers().firstValue("Location")).isEmpty();
+        assertThat(answer.body())
+                .contains("Card login is not available yet on this server")
+                .contains("Log in with My Number card");
+        assertThat(loginErrors()).anySatisfy(event -> {
+            assertThat(event.get("error")).isEqualTo("myna_card_handoff_not_implemented");
+            assertThat(event.get("clientId")).isEqualTo(CLIENT);
+            assertThat(details(event)).containsEntry(CardAuthenticator.FAILURE_DETAIL, "handoff_not_implemented");
+        });
+    }
+
+    @Test
+    @Order(5)
+    void showsErrorPageAndLogsTheSettingWhenConfigIsWrong() {
+        HttpResponse<String> page = new Browser().authorize(realm(), MISCONFIGURED_CLIENT, REDIRECT_URI, Map.of());
+
+        assertThat(page.statusCode()).isEqualTo(500);
+        assertThat(page.body()).contains("Card login is not set up correctly on this server");
+        assertThat(server.log()).contains("card authenticator setting 'trustAnchors': PEM text: no -----BEGIN CERTIFICATE----- block");
+        assertThat(loginErrors()).anySatisfy(event -> {
+            assertThat(event.get("error")).isEqualTo("invalid_config");
+            assertThat(event.get("clientId")).isEqualTo(MISCONFIGURED_CLIENT);
+        });
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void serverLogHasNoStackTraceFromTheExtension() {
+        String log = server.log();
+
+        assertThat(log).contains("realm " + REALM + ": created its certificate-id secret");
+        assertThat(log.lines().filter(line -> line.strip().startsWith("at io.mynagate."))).isEmpty();
+        assertThat(log.lines().filter(line -> line.contains("Exception") && line.contains("io.mynagate"))).isEmpty();
+    }
+
+    /** A copy of the built-in browser flow whose forms subflow runs the card authenticator only. */
+    private static String cardFlow(String alias, Map<String, String> config) {
+        admin.post("/" + REALM + "/authentication/flows/browser/copy", Map.of("newName", alias), 201);
+        String forms = alias + " forms";
+        for (Object item : admin.getArray(flowPath(alias) + "/executions")) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> execution = (Map<String, Object>) item;
+            if (Long.valueOf(1).equals(execution.get("level"))) {
+                // username-password form and the conditional OTP subflow of the copied forms subflow
+                admin.update(flowPath(alias) + "/executions", Map.of("id", execution.get("id"), "requirement", "DISABLED"));
+            }
+        }
+        admin.post(flowPath(forms) + "/executions/execution", Map.of("provider", CardAuthenticatorFactory.PROVIDER_ID), 201);
+        Map<String, Object> card = admin.getArray(flowPath(alias) + "/executions").stream()
+                .map(CardLoginPageIT::asMap)
+                .filter(e -> CardAuthenticatorFactory.PROVIDER_ID.equals(e.get("providerId")))
+                .findFirst().orElseThrow();
+        admin.update(flowPath(alias) + "/executions", Map.of("id", card.get("id"), "requirement", "REQUIRED"));
+        admin.create("/" + REALM + "/authentication/executions/" + card.get("id") + "/config",
+                Map.of("alias", alias.replace(' ', '-') + "-card", "config", config));
+        return admin.getArray("/" + REALM + "/authentication/flows").stream().map(CardLoginPageIT::asMap)
+                .filter(flow -> alias.equals(flow.get("alias"))).map(flow -> (String) flow.get("id"))
+                .findFirst().orElseThrow();
+    }
+
+    private static void client(String clientId, Map<String, String> flowOverrides) {
+        admin.create("/" + REALM + "/clients", Map.of(
+                "clientId", clientId, "publicClient", true, "standardFlowEnabled", true,
+                "directAccessGrantsEnabled", false, "redirectUris", List.of(REDIRECT_URI),
+                "attributes", Map.of("pkce.code.challenge.method", "S256"),
+                "authenticationFlowBindingOverrides", flowOverrides));
+    }
+
+    private static String flowPath(String alias) {
+        return "/" + REALM + "/authentication/flows/" + AdminApi.segment(alias);
+    }
+
+    private static String secret() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> attributes = (Map<String, Object>) admin.getObject("/" + REALM).get("attributes");
+        return (String) attributes.get(CertificateIdSecret.ATTRIBUTE);
+    }
+
+    private static List<Map<String, Object>> loginErrors() {
+        return admin.getArray("/" + REALM + "/events?type=LOGIN_ERROR&max=50").stream().map(CardLoginPageIT::asMap).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> details(Map<String, Object> event) {
+        return (Map<String, Object>) event.getOrDefault("details", Map.of());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(Object item) {
+        return (Map<String, Object>) item;
+    }
+
+    private static URI realm() {
+        return admin.realmUri(REALM);
+    }
+}
