@@ -6,8 +6,12 @@
         ${msg("mynaCardLoginTitle")}
     <#elseif section = "form">
         <div id="myna-card-login">
-            <p id="myna-card-instruction">${msg("mynaCardInstruction")}</p>
-            <p id="myna-card-pin-hint">${msg("mynaCardPinHint")}</p>
+            <div class="${properties.kcFormGroupClass!}">
+                <p id="myna-card-instruction">${msg("mynaCardInstruction")}</p>
+            </div>
+            <div class="${properties.kcFormGroupClass!}">
+                <p id="myna-card-pin-hint">${msg("mynaCardPinHint")}</p>
+            </div>
             <div class="${properties.kcFormGroupClass!}">
                 <a id="myna-card-open-bridge" href="${mynaCard.bridgeUrl}" rel="noreferrer noopener"
                    class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}">${msg("mynaCardOpenBridge")}</a>

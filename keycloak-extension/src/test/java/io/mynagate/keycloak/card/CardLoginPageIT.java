@@ -64,6 +64,7 @@ class CardLoginPageIT {
                 .contains("Log in with My Number card")
                 .contains("href=\"http://127.0.0.1:18450\"")
                 .contains("The card bridge must be installed and running on this computer")
+                .contains("the 4-digit PIN of the card&#39;s user-authentication certificate")
                 .doesNotContain("id=\"password\"");
     }
 
