@@ -1,6 +1,7 @@
 package io.mynagate.keycloak.card;
 
 import jakarta.ws.rs.core.Response;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -60,9 +61,9 @@ final class CardAuthenticator implements Authenticator {
         }
         try {
             return Optional.of(verifiers.get(model.getId(), realm.getName(), model.getConfig(),
-                    () -> secrets.keyFor(context.getSession(), realm)));
-        } catch (InvalidCardConfigException e) {
-            // The message names the setting and the problem, never its content.
+                    secrets.storedSecret(context.getSession(), realm)));
+        } catch (InvalidCardConfigException | CertificateIdSecret.CorruptSecretException e) {
+            // The messages name the setting or attribute and the problem, never a value.
             LOG.errorf("realm %s, card authenticator config %s: %s", realm.getName(), model.getAlias(), e.getMessage());
             fail(context, CardLoginFailure.NOT_CONFIGURED, errorPage(context, CardLoginFailure.NOT_CONFIGURED));
             return Optional.empty();
@@ -71,7 +72,7 @@ final class CardAuthenticator implements Authenticator {
 
     /** The one place where a failure becomes an event, a flow outcome and a page. */
     private static void fail(AuthenticationFlowContext context, CardLoginFailure failure, Response page) {
-        context.getEvent().detail(FAILURE_DETAIL, failure.name().toLowerCase(java.util.Locale.ROOT))
+        context.getEvent().detail(FAILURE_DETAIL, failure.name().toLowerCase(Locale.ROOT))
                 .error(failure.eventError());
         context.failureChallenge(failure.flowError(), page);
     }

@@ -3,26 +3,18 @@ package io.mynagate.keycloak.card;
 import io.mynagate.jpki.identity.CertificateIdKey;
 import io.mynagate.jpki.login.LoginVerifier;
 import io.mynagate.jpki.login.LoginVerifierBuilder;
-import io.mynagate.jpki.pem.MalformedPemException;
-import io.mynagate.jpki.pem.PemCertificates;
 import io.mynagate.jpki.validation.CrlSourceBuilder;
 import io.mynagate.jpki.validation.OcspSourceBuilder;
 import io.mynagate.jpki.validation.RevocationSource;
 import io.mynagate.jpki.validation.RevocationSources;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.keycloak.models.Constants;
 
 /**
@@ -52,7 +44,8 @@ import org.keycloak.models.Constants;
  *   <li>{@value #ALLOW_TEST_ROOTS}: accept {@code O=JPKI-TEST} roots; development only, default
  *       {@code false}.</li>
  * </ul>
- * Multi-valued settings use Keycloak's delimiter ({@link Constants#CFG_DELIMITER}).
+ * Multi-valued settings use Keycloak's delimiter ({@link Constants#CFG_DELIMITER}); {@link Settings} reads
+ * the raw values.
  */
 public final class CardAuthenticatorConfig {
     /** PEM text of the trust anchors. */
@@ -115,22 +108,21 @@ public final class CardAuthenticatorConfig {
 
     private CardAuthenticatorConfig(Map<String, String> settings) {
         Settings s = new Settings(settings);
-        this.trustAnchors = caCertificates(TRUST_ANCHORS, s.required(TRUST_ANCHORS));
+        this.trustAnchors = s.caCertificates(TRUST_ANCHORS);
         this.revocationMode = s.optional(REVOCATION_MODE).map(RevocationMode::parse).orElse(DEFAULT_REVOCATION_MODE);
-        this.ocspResponderUrl = s.optional(OCSP_RESPONDER_URL).map(url -> httpUrl(OCSP_RESPONDER_URL, url)).orElse(null);
-        this.ocspResponderCertificate = s.optional(OCSP_RESPONDER_CERTIFICATE)
-                .map(pem -> oneCertificate(OCSP_RESPONDER_CERTIFICATE, pem)).orElse(null);
-        this.crlUrls = s.list(CRL_URLS).stream().map(url -> httpUrl(CRL_URLS, url)).toList();
+        this.ocspResponderUrl = s.httpUrl(OCSP_RESPONDER_URL).orElse(null);
+        this.ocspResponderCertificate = s.oneCertificate(OCSP_RESPONDER_CERTIFICATE).orElse(null);
+        this.crlUrls = s.httpUrls(CRL_URLS);
         if (revocationMode.usesCrl() && crlUrls.isEmpty()) {
             throw new InvalidCardConfigException(CRL_URLS,
                     "at least one CRL URL is needed when " + REVOCATION_MODE + " is " + revocationMode.setting());
         }
         this.revocationCacheSize = s.integer(REVOCATION_CACHE_SIZE, DEFAULT_REVOCATION_CACHE_SIZE, 1, MAX_REVOCATION_CACHE_SIZE);
         this.revocationFailOpen = s.bool(REVOCATION_FAIL_OPEN, false);
-        this.bridgeUrl = loopbackUrl(s.optional(BRIDGE_URL).orElse(DEFAULT_BRIDGE_URL));
+        this.bridgeUrl = s.loopbackUrl(BRIDGE_URL, DEFAULT_BRIDGE_URL);
         this.clockSkew = Duration.ofSeconds(
                 s.integer(CLOCK_SKEW_SECONDS, DEFAULT_CLOCK_SKEW_SECONDS, 0, MAX_CLOCK_SKEW_SECONDS));
-        this.acrValue = acr(s.optional(ACR_VALUE).orElse(DEFAULT_ACR_VALUE));
+        this.acrValue = s.token(ACR_VALUE, DEFAULT_ACR_VALUE);
         this.createUser = s.bool(CREATE_USER, true);
         this.allowTestRoots = s.bool(ALLOW_TEST_ROOTS, false);
     }
@@ -252,149 +244,5 @@ public final class CardAuthenticatorConfig {
     /** @return whether {@code O=JPKI-TEST} roots are accepted (a weakening, development only) */
     public boolean allowTestRoots() {
         return allowTestRoots;
-    }
-
-    private static List<X509Certificate> caCertificates(String setting, String pem) {
-        List<X509Certificate> certificates = certificates(setting, pem);
-        for (int i = 0; i < certificates.size(); i++) {
-            if (certificates.get(i).getBasicConstraints() < 0) {
-                throw new InvalidCardConfigException(setting,
-                        "certificate " + (i + 1) + " of " + certificates.size() + " is not a CA certificate");
-            }
-        }
-        return certificates;
-    }
-
-    private static X509Certificate oneCertificate(String setting, String pem) {
-        List<X509Certificate> certificates = certificates(setting, pem);
-        if (certificates.size() != 1) {
-            throw new InvalidCardConfigException(setting,
-                    "exactly one certificate expected, found " + certificates.size());
-        }
-        return certificates.get(0);
-    }
-
-    private static List<X509Certificate> certificates(String setting, String pem) {
-        try {
-            return PemCertificates.parse(pem);
-        } catch (MalformedPemException e) {
-            // PemCertificates names the line and the problem, never the content.
-            throw new InvalidCardConfigException(setting, e.getMessage(), e);
-        }
-    }
-
-    private static URI httpUrl(String setting, String value) {
-        URI url = uri(setting, value);
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
-            throw new InvalidCardConfigException(setting, "not an absolute http(s) URL");
-        }
-        if (url.getRawUserInfo() != null) {
-            throw new InvalidCardConfigException(setting, "credentials in the URL are not accepted");
-        }
-        return url;
-    }
-
-    // The bridge runs on the resident's own computer; any other host would send the browser, and the
-    // login request, somewhere else.
-    private static URI loopbackUrl(String value) {
-        URI url = httpUrl(BRIDGE_URL, value);
-        if (url.getRawQuery() != null || url.getRawFragment() != null) {
-            throw new InvalidCardConfigException(BRIDGE_URL, "no query or fragment: the login adds its own");
-        }
-        if (!isLoopback(url.getHost())) {
-            throw new InvalidCardConfigException(BRIDGE_URL,
-                    "must be on the resident's own computer: 127.0.0.1, [::1] or localhost");
-        }
-        return url;
-    }
-
-    private static boolean isLoopback(String host) {
-        if (host.equalsIgnoreCase("localhost")) {
-            return true;
-        }
-        // Only IP literals reach InetAddress, so this never asks DNS.
-        boolean literal = host.startsWith("[") || host.chars().allMatch(c -> c == '.' || Character.isDigit(c));
-        if (!literal) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(host).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
-    }
-
-    private static URI uri(String setting, String value) {
-        try {
-            return new URI(value);
-        } catch (URISyntaxException e) {
-            throw new InvalidCardConfigException(setting, "not a valid URL (at index " + e.getIndex() + ")");
-        }
-    }
-
-    // RFC 6749 section 3.3 / OIDC acr: a token without spaces or quotes, so it fits acr_values and logs.
-    private static String acr(String value) {
-        if (!value.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '"' && c != '\\')) {
-            throw new InvalidCardConfigException(ACR_VALUE, "printable ASCII without spaces or quotes expected");
-        }
-        return value;
-    }
-
-    /** Reads raw setting values: blank counts as absent. */
-    private static final class Settings {
-        private static final Pattern DELIMITER = Pattern.compile(Pattern.quote(Constants.CFG_DELIMITER));
-
-        private final Map<String, String> values;
-
-        Settings(Map<String, String> values) {
-            this.values = values;
-        }
-
-        Optional<String> optional(String key) {
-            String value = values.get(key);
-            return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
-        }
-
-        String required(String key) {
-            return optional(key).orElseThrow(() -> new InvalidCardConfigException(key, "required"));
-        }
-
-        List<String> list(String key) {
-            return optional(key).stream()
-                    .flatMap(value -> Arrays.stream(DELIMITER.split(value)))
-                    .map(String::strip)
-                    .filter(item -> !item.isEmpty())
-                    .toList();
-        }
-
-        int integer(String key, int defaultValue, int min, int max) {
-            Optional<String> value = optional(key);
-            if (value.isEmpty()) {
-                return defaultValue;
-            }
-            int parsed;
-            try {
-                parsed = Integer.parseInt(value.get());
-            } catch (NumberFormatException e) {
-                throw new InvalidCardConfigException(key, "a whole number from " + min + " to " + max + " expected");
-            }
-            if (parsed < min || parsed > max) {
-                throw new InvalidCardConfigException(key, parsed + " is outside " + min + " to " + max);
-            }
-            return parsed;
-        }
-
-        boolean bool(String key, boolean defaultValue) {
-            Optional<String> value = optional(key);
-            if (value.isEmpty()) {
-                return defaultValue;
-            }
-            return switch (value.get().toLowerCase(Locale.ROOT)) {
-                case "true" -> true;
-                case "false" -> false;
-                default -> throw new InvalidCardConfigException(key, "true or false expected");
-            };
-        }
     }
 }

@@ -20,6 +20,9 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  * administrators can read it through the admin API, as they can read the users themselves. What the
  * secret protects against is joining the stored ids with other systems' records, which needs it.
  *
+ * <p>Deleting the attribute makes a new secret on the next login page, and every stored id changes with
+ * it: treat the attribute like a key.
+ *
  * <p>First use on several nodes at once: the secret is written in a transaction of its own; the
  * realm-attribute row is unique per realm and name, so of two concurrent first writers one fails and
  * then reads the winner's value. Thread-safe, stateless.
@@ -41,16 +44,11 @@ final class CertificateIdSecret {
     /**
      * @param session the request's session
      * @param realm the realm, never {@code null}
-     * @return the realm's certificate-id key, created on first use
-     * @throws IllegalStateException when the stored attribute is not a valid secret (someone edited it:
-     *     every user's id would change, so refuse rather than repair)
+     * @return the realm attribute's value, created on first use; {@link #decode(String, String)} makes the key
      */
-    CertificateIdKey keyFor(KeycloakSession session, RealmModel realm) {
+    String storedSecret(KeycloakSession session, RealmModel realm) {
         String stored = realm.getAttribute(ATTRIBUTE);
-        if (stored == null) {
-            stored = createOnce(session, realm.getId());
-        }
-        return decode(stored, realm.getName());
+        return stored != null ? stored : createOnce(session, realm.getId());
     }
 
     private String createOnce(KeycloakSession session, String realmId) {
@@ -82,17 +80,33 @@ final class CertificateIdSecret {
         return secret;
     }
 
-    private static CertificateIdKey decode(String stored, String realmName) {
+    /**
+     * @param stored the realm attribute's value
+     * @param realmName for the message
+     * @return the certificate-id key under that secret
+     * @throws CorruptSecretException when the value is not a secret this class made (someone edited it:
+     *     every user's id would change, so refuse rather than repair)
+     */
+    static CertificateIdKey decode(String stored, String realmName) {
         byte[] secret;
         try {
             secret = DECODER.decode(stored);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("realm " + realmName + ": attribute " + ATTRIBUTE + " is not base64url");
+            throw new CorruptSecretException("realm " + realmName + ": attribute " + ATTRIBUTE + " is not base64url");
         }
         if (secret.length < CertificateIdKey.MIN_SECRET_BYTES) {
-            throw new IllegalStateException("realm " + realmName + ": attribute " + ATTRIBUTE
+            throw new CorruptSecretException("realm " + realmName + ": attribute " + ATTRIBUTE
                     + " holds fewer than " + CertificateIdKey.MIN_SECRET_BYTES + " bytes");
         }
         return CertificateIdKey.of(secret);
+    }
+
+    /** The realm attribute exists but is not a secret this class made. */
+    static final class CorruptSecretException extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        CorruptSecretException(String message) {
+            super(message);
+        }
     }
 }

@@ -1,17 +1,16 @@
 package io.mynagate.keycloak.card;
 
-import io.mynagate.jpki.identity.CertificateIdKey;
 import io.mynagate.jpki.login.LoginVerifier;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
  * Parsed configurations and their built verifiers, one per authenticator config, kept for the life of
  * the server: parsing PEM on every request would be waste, and the revocation cache lives in the
- * verifier. An entry is rebuilt when the admin changes the config's settings. Thread-safe.
+ * verifier. An entry is rebuilt when the admin changes the config's settings or the realm's
+ * certificate-id secret changes. Thread-safe.
  */
 final class PreparedVerifiers {
     private static final Logger LOG = Logger.getLogger(PreparedVerifiers.class);
@@ -19,7 +18,7 @@ final class PreparedVerifiers {
     /** A configuration and the verifier built from it. */
     record Prepared(CardAuthenticatorConfig config, LoginVerifier verifier) {}
 
-    private record Entry(Map<String, String> settings, Prepared prepared) {}
+    private record Entry(Map<String, String> settings, String storedSecret, Prepared prepared) {}
 
     private final ConcurrentMap<String, Entry> entries = new ConcurrentHashMap<>();
 
@@ -27,20 +26,22 @@ final class PreparedVerifiers {
      * @param configId the authenticator config's id
      * @param realmName for the warning log of weakening settings
      * @param settings the config's current settings
-     * @param idKey the realm's certificate-id key, asked only when a verifier is built
+     * @param storedSecret the realm's certificate-id secret attribute ({@link CertificateIdSecret})
      * @return the prepared configuration
      * @throws InvalidCardConfigException when the settings are wrong (nothing is cached then)
+     * @throws CertificateIdSecret.CorruptSecretException when the stored secret is not valid
      */
-    Prepared get(String configId, String realmName, Map<String, String> settings, Supplier<CertificateIdKey> idKey) {
+    Prepared get(String configId, String realmName, Map<String, String> settings, String storedSecret) {
         Entry entry = entries.get(configId);
-        if (entry != null && entry.settings().equals(settings)) {
+        if (entry != null && entry.settings().equals(settings) && entry.storedSecret().equals(storedSecret)) {
             return entry.prepared();
         }
         Map<String, String> snapshot = Map.copyOf(settings);
         CardAuthenticatorConfig config = CardAuthenticatorConfig.parse(snapshot);
+        Prepared prepared = new Prepared(config,
+                config.loginVerifier(CertificateIdSecret.decode(storedSecret, realmName)));
         warnAboutWeakenings(realmName, configId, config);
-        Prepared prepared = new Prepared(config, config.loginVerifier(idKey.get()));
-        entries.put(configId, new Entry(snapshot, prepared));
+        entries.put(configId, new Entry(snapshot, storedSecret, prepared));
         return prepared;
     }
 

@@ -126,6 +126,23 @@ class CardLoginPageIT {
     }
 
     @Test
+    @Order(6)
+    void refusesToRunOnAnEditedCertificateIdSecret() {
+        String original = secret();
+        setSecret(Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[16]));
+        try {
+            HttpResponse<String> page = new Browser().authorize(realm(), CLIENT, REDIRECT_URI, Map.of());
+
+            assertThat(page.statusCode()).isEqualTo(500);
+            assertThat(page.body()).contains("Card login is not set up correctly on this server");
+            assertThat(server.log()).contains("realm " + REALM + ": attribute myna.certificateIdSecret holds fewer than 32 bytes");
+        } finally {
+            setSecret(original);
+        }
+        assertThat(new Browser().authorize(realm(), CLIENT, REDIRECT_URI, Map.of()).body()).contains("Log in with My Number card");
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE)
     void serverLogHasNoStackTraceFromTheExtension() {
         String log = server.log();
@@ -176,6 +193,10 @@ class CardLoginPageIT {
         @SuppressWarnings("unchecked")
         Map<String, Object> attributes = (Map<String, Object>) admin.getObject("/" + REALM).get("attributes");
         return (String) attributes.get(CertificateIdSecret.ATTRIBUTE);
+    }
+
+    private static void setSecret(String value) {
+        admin.update("/" + REALM, Map.of("attributes", Map.of(CertificateIdSecret.ATTRIBUTE, value)));
     }
 
     private static List<Map<String, Object>> loginErrors() {
