@@ -52,42 +52,46 @@ final class CrlSigners {
             if (!keyIdentifierMatches(crl, candidate)) {
                 continue;
             }
-            String problem = keyUsageProblem(candidate);
-            if (problem == null && path.contains(candidate)) {
-                problem = positionProblem(candidate, certificate, path);
-            } else if (problem == null && (inProgress.contains(candidate) || inProgress.size() >= MAX_NESTING)) {
-                problem = "checking its signer's own revocation would loop";
+            Signer signer = attempt(crl, candidate, certificate, path, at, inProgress, revocation);
+            if (signer.key() != null) {
+                return signer;
             }
-            if (problem != null) {
-                problems.add(problem);
-                continue;
-            }
-            ValidatedPath signerPath = path.contains(candidate) ? path : pathOf(candidate, path, at, problems);
-            if (signerPath == null) {
-                continue;
-            }
-            PublicKey key = WorkingKey.of(candidate, signerPath.above(candidate));
-            if (key == null) {
-                problems.add("its signer's DSA key has no parameters to inherit");
-                continue;
-            }
-            if (!verifies(crl, key)) {
-                problems.add("signature does not verify with the key of a certificate named as its issuer");
-                continue;
-            }
-            if (!path.contains(candidate)) {
-                problem = signerRevocationProblem(candidate, signerPath, path, inProgress, revocation);
-                if (problem != null) {
-                    problems.add(problem);
-                    continue;
-                }
-            }
-            return new Signer(key, null);
+            problems.add(signer.problem());
         }
         return new Signer(null, problems.isEmpty()
                 ? "no supplied certificate of its issuer " + crl.issuer().getName()
                         + " has the key that signed it (give that certificate as an intermediate)"
                 : String.join("; ", problems));
+    }
+
+    /** The checks of one candidate, in order; the first that fails is the answer. */
+    private static Signer attempt(LoadedCrl crl, X509Certificate candidate, X509Certificate certificate,
+            ValidatedPath path, Instant at, Set<X509Certificate> inProgress, SignerRevocation revocation) {
+        String problem = keyUsageProblem(candidate);
+        if (problem == null && path.contains(candidate)) {
+            problem = positionProblem(candidate, certificate, path);
+        } else if (problem == null && (inProgress.contains(candidate) || inProgress.size() >= MAX_NESTING)) {
+            problem = "checking its signer's own revocation would loop";
+        }
+        if (problem != null) {
+            return new Signer(null, problem);
+        }
+        Set<String> pathProblem = new LinkedHashSet<>();
+        ValidatedPath signerPath = path.contains(candidate) ? path : pathOf(candidate, path, at, pathProblem);
+        if (signerPath == null) {
+            return new Signer(null, String.join("; ", pathProblem));
+        }
+        PublicKey key = WorkingKey.of(candidate, signerPath.above(candidate));
+        if (key == null) {
+            return new Signer(null, "its signer's DSA key has no parameters to inherit");
+        }
+        if (!verifies(crl, key)) {
+            return new Signer(null, "signature does not verify with the key of a certificate named as its issuer");
+        }
+        if (!path.contains(candidate)) {
+            problem = signerRevocationProblem(candidate, signerPath, path, inProgress, revocation);
+        }
+        return problem == null ? new Signer(key, null) : new Signer(null, problem);
     }
 
     private static Set<X509Certificate> candidates(LoadedCrl crl, X509Certificate certificate, ValidatedPath path) {

@@ -6,6 +6,8 @@ import java.security.cert.CRLException;
 import java.security.cert.X509CRL;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +97,7 @@ final class LoadedCrl {
             }
             return new LoadedCrl(crl, location, idp, integer(extensions, Extension.cRLNumber), baseNumber,
                     extensions != null && extensions.getExtension(Extension.freshestCRL) != null,
-                    authorityKeyId(extensions), problem, java.util.Collections.unmodifiableMap(entries));
+                    authorityKeyId(extensions), problem, Collections.unmodifiableMap(entries));
         } catch (IllegalArgumentException | IllegalStateException | ClassCastException e) {
             return refused(crl, location, "malformed extension");
         }
@@ -157,7 +159,7 @@ final class LoadedCrl {
     }
 
     private static List<X500Principal> directoryNames(GeneralNames names) {
-        return java.util.Arrays.stream(names.getNames())
+        return Arrays.stream(names.getNames())
                 .filter(name -> name.getTagNo() == GeneralName.directoryName)
                 .map(name -> principal(X500Name.getInstance(name.getName())))
                 .toList();

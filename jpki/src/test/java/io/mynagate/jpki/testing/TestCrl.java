@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.DERSet;
+import org.bouncycastle.asn1.DERUTF8String;
 import org.bouncycastle.asn1.x500.AttributeTypeAndValue;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -25,6 +27,7 @@ import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.DistributionPoint;
 import org.bouncycastle.asn1.x509.DistributionPointName;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.ExtensionsGenerator;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
@@ -85,7 +88,7 @@ public final class TestCrl {
     public static GeneralName directoryName(X509Certificate certificate) {
         try {
             return new GeneralName(new X509CertificateHolder(certificate.getEncoded()).getSubject());
-        } catch (IOException | java.security.cert.CertificateEncodingException e) {
+        } catch (IOException | CertificateEncodingException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -97,7 +100,7 @@ public final class TestCrl {
     private static DistributionPointName relativeName(String commonName) {
         return new DistributionPointName(DistributionPointName.NAME_RELATIVE_TO_CRL_ISSUER,
                 new DERSet(new AttributeTypeAndValue(BCStyle.CN,
-                        new org.bouncycastle.asn1.DERUTF8String(commonName))));
+                        new DERUTF8String(commonName))));
     }
 
     /** One revoked certificate entry. */
@@ -291,7 +294,7 @@ public final class TestCrl {
             }
         }
 
-        private static org.bouncycastle.asn1.x509.Extensions entryExtensions(Entry entry) throws IOException {
+        private static Extensions entryExtensions(Entry entry) throws IOException {
             ExtensionsGenerator generator = new ExtensionsGenerator();
             if (entry.reason() != CRLReason.unspecified) {
                 generator.addExtension(Extension.reasonCode, false, CRLReason.lookup(entry.reason()));

@@ -22,6 +22,8 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.security.interfaces.DSAPublicKey;
+import java.security.interfaces.DSAParams;
+import java.security.spec.DSAParameterSpec;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
@@ -216,8 +218,8 @@ public final class TestPki {
     public static KeyPair dsaKeyPairWithParametersOf(KeyPair other) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("DSA");
-            java.security.interfaces.DSAParams params = ((DSAPublicKey) other.getPublic()).getParams();
-            generator.initialize(new java.security.spec.DSAParameterSpec(params.getP(), params.getQ(), params.getG()),
+            DSAParams params = ((DSAPublicKey) other.getPublic()).getParams();
+            generator.initialize(new DSAParameterSpec(params.getP(), params.getQ(), params.getG()),
                     RANDOM);
             return generator.generateKeyPair();
         } catch (GeneralSecurityException e) {

@@ -17,6 +17,7 @@ import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.DERTaggedObject;
 import org.bouncycastle.asn1.x509.CRLReason;
+import org.bouncycastle.asn1.x509.DistributionPoint;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.ReasonFlags;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class CrlScopeTest {
     /** The root's CRL for the CA certificate, good. */
     private static final X509CRL ROOT_CRL = TestCrl.by(ROOT).number(3).build();
 
-    private static TestPki.Issued card(org.bouncycastle.asn1.x509.DistributionPoint point) {
+    private static TestPki.Issued card(DistributionPoint point) {
         return TestPki.authenticationCertificate(CA).keyPair(TestPki.sharedKeyPair("validation-ee"))
                 .extension(Extension.cRLDistributionPoints, false, TestCrl.distributionPoints(point)).issue();
     }

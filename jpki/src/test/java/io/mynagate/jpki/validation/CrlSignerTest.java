@@ -13,6 +13,7 @@ import io.mynagate.jpki.testing.TestPki;
 import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
 import java.security.interfaces.DSAPublicKey;
 import java.util.List;
 import org.bouncycastle.asn1.x509.KeyUsage;
@@ -38,7 +39,7 @@ class CrlSignerTest {
     private static final TestPki.Issued SEPARATE_CARD = Fixtures.auth(CERT_SIGNER);
 
     private static ValidationResult validateRollover(boolean giveNewKey, X509CRL... crls) {
-        List<java.security.cert.X509Certificate> intermediates = giveNewKey
+        List<X509Certificate> intermediates = giveNewKey
                 ? List.of(OLD_KEY.certificate(), NEW_KEY.certificate()) : List.of(OLD_KEY.certificate());
         return validate(ROOT, ROLLOVER_CARD.certificate(), intermediates, crls);
     }
@@ -99,6 +100,22 @@ class CrlSignerTest {
         X509CRL crl = TestCrl.by(CRL_SIGNER).revoke(SEPARATE_CARD.certificate()).build();
 
         assertReason(validateSeparate(CRL_SIGNER, ROOT_CRL, crl), Reason.REVOKED);
+    }
+
+    @Test
+    void findsTheSeparateCrlSignerBehindACacheAndAFallback() {
+        // The wrappers must hand the validated path on, or the signer among the intermediates is lost.
+        RevocationSource crls = RevocationSources.crl().crl(ROOT_CRL)
+                .crl(TestCrl.by(CRL_SIGNER).revoke(SEPARATE_CARD.certificate()).build()).build();
+        RevocationSource wrapped = RevocationSources.cached(
+                RevocationSources.firstAvailable(List.of(Fixtures.failing("ocsp down"), crls)));
+        CertificateValidator validator = Fixtures.validator(RequiredProfile.AUTHENTICATION, ROOT)
+                .revocationSource(wrapped).build();
+
+        ValidationResult result = validator.validate(SEPARATE_CARD.certificate(),
+                List.of(CERT_SIGNER.certificate(), CRL_SIGNER.certificate()), CrlFixtures.NOW);
+
+        assertReason(result, Reason.REVOKED);
     }
 
     @Test
