@@ -5,6 +5,8 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.mynagate.gateway.jwks.IssuerKeys;
 import io.mynagate.gateway.metrics.GatewayMetrics;
+import io.mynagate.gateway.rejection.Rejection;
+import io.mynagate.gateway.rejection.TokenRejectedException;
 import io.vertx.core.Future;
 import java.nio.ByteBuffer;
 import java.text.ParseException;

@@ -1,4 +1,4 @@
-package io.mynagate.gateway.token;
+package io.mynagate.gateway.rejection;
 
 import java.util.Locale;
 
