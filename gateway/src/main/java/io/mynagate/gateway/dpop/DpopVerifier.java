@@ -34,7 +34,8 @@ import java.util.Set;
  * through the store, so a proof cannot be replayed at another instance). Thread-safe.
  */
 public final class DpopVerifier {
-  private static final int MAX_PROOF_LENGTH = 8 * 1024;
+  /** Longer {@code DPoP} header values are refused before parsing. */
+  public static final int MAX_PROOF_LENGTH = 8 * 1024;
 
   private final Set<String> algorithms;
   private final Duration maxAge;

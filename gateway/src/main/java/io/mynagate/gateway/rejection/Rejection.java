@@ -10,8 +10,18 @@ import java.util.Locale;
 public enum Rejection {
   /** No {@code Authorization} header with a Bearer or DPoP token (RFC 6750 section 3.1). */
   MISSING_TOKEN,
-  /** More than one credential, or an unusable {@code Authorization} header. */
+  /**
+   * More than one credential, an unusable {@code Authorization} header, or a request the HTTP
+   * decoder could not read.
+   */
   INVALID_REQUEST,
+  /**
+   * The request's header section exceeds the listener's bound (RFC 6585 section 5, status 431),
+   * which leaves room for a token of the documented maximum and a DPoP proof.
+   */
+  HEADERS_TOO_LARGE,
+  /** The request line (method, target, version) exceeds the listener's bound (status 414). */
+  REQUEST_LINE_TOO_LONG,
   /** Not a compact JWS, unparsable header or claims, or oversized. */
   MALFORMED_TOKEN,
   /** {@code alg} outside the issuer's allowlist ({@code none} and HMAC always). */
