@@ -49,7 +49,10 @@ public enum Rejection {
   NOT_YET_VALID,
   /** {@code iat} is in the future (beyond the clock skew). */
   ISSUED_IN_FUTURE,
-  /** A required claim ({@code exp}, {@code sub}) is missing or has the wrong type. */
+  /**
+   * A required claim ({@code exp}, {@code sub}) is missing, or a claim has the wrong type (e.g. a
+   * {@code sub} that is not a JSON string, RFC 7519 section 4.1.2).
+   */
   MISSING_CLAIM,
   /** The route's audience is not in {@code aud}. */
   WRONG_AUDIENCE,
