@@ -262,8 +262,14 @@ class HandoffRequestVerifierTest {
 
     @Test
     void rejectsKeyWithUseEnc() {
-        // The realm's encryption key; the signature itself is good, only use=enc refuses it.
+        // An encryption key without alg: the signature itself is good, only use=enc refuses it.
         String jws = Forge.auth(NOW).keyAndAlgorithm(Realm.OTHER_RSA.getPrivate(), "RS256", Realm.ENC_KID).sign();
+        assertRefused(jws, Reason.UNKNOWN_KEY);
+    }
+
+    @Test
+    void rejectsTheRealmsRsaOaepKey() {
+        String jws = Forge.auth(NOW).keyAndAlgorithm(Realm.OTHER_RSA.getPrivate(), "RS256", Realm.OAEP_KID).sign();
         assertRefused(jws, Reason.UNKNOWN_KEY);
     }
 

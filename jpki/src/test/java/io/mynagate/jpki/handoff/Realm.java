@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A Keycloak-like realm for the tests: its issuer, and a JWK set with an RS256, a PS256 and an ES256
- * signing key, an encryption key ({@code use=enc}, RSA-OAEP, as a realm publishes), and a key without
- * {@code use}.
+ * signing key, two encryption keys ({@code use=enc}, with and without {@code alg} RSA-OAEP-256), and
+ * a key without {@code use}.
  */
 final class Realm {
     static final String ISSUER = "https://idp.example.jp/realms/myna";
@@ -37,7 +37,9 @@ final class Realm {
     static final String RS_KID = "rs256-key";
     static final String PS_KID = "ps256-key";
     static final String EC_KID = "es256-key";
-    static final String ENC_KID = "rsa-oaep-key";
+    static final String ENC_KID = "enc-key";
+    /** An encryption key as Keycloak publishes one: use=enc and alg RSA-OAEP-256. */
+    static final String OAEP_KID = "rsa-oaep-key";
     static final String NO_USE_KID = "no-use-key";
 
     static final KeyPair RSA = TestPki.sharedKeyPair("handoff-realm");
@@ -57,8 +59,10 @@ final class Realm {
         keys.add(rsa(RSA, PS_KID, KeyUse.SIGNATURE, JWSAlgorithm.PS256));
         keys.add(new ECKey.Builder(Curve.P_256, (ECPublicKey) EC.getPublic())
                 .keyID(EC_KID).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.ES256).build());
+        // No alg on the encryption key (RFC 7517 section 4.4 makes it optional), so that only use=enc tells it apart.
+        keys.add(new RSAKey.Builder((RSAPublicKey) OTHER_RSA.getPublic()).keyID(ENC_KID).keyUse(KeyUse.ENCRYPTION).build());
         keys.add(new RSAKey.Builder((RSAPublicKey) OTHER_RSA.getPublic())
-                .keyID(ENC_KID).keyUse(KeyUse.ENCRYPTION).algorithm(JWEAlgorithm.RSA_OAEP_256).build());
+                .keyID(OAEP_KID).keyUse(KeyUse.ENCRYPTION).algorithm(JWEAlgorithm.RSA_OAEP_256).build());
         keys.add(new RSAKey.Builder((RSAPublicKey) OTHER_RSA.getPublic()).keyID(NO_USE_KID).build());
         return keys;
     }
