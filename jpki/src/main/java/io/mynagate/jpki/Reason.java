@@ -16,7 +16,7 @@ public enum Reason {
     /** Accepted: the certificate validated (used by {@code ValidationResult} only). */
     VALID(Kind.ACCEPTED),
 
-    // ---- card assertion (DESIGN "Card assertion") ----
+    // ---- card assertion (docs/architecture.md "Card assertion") ----
     /** Not a compact JWS, or its header or payload is not the assertion format. */
     MALFORMED_ASSERTION(Kind.REJECTED),
     /** Larger than the assertion size limit; refused before parsing. */
@@ -52,7 +52,7 @@ public enum Reason {
     /** The signer could not produce a signature (card or key failure while signing). */
     SIGNING_FAILED(Kind.UNAVAILABLE),
 
-    // ---- hand-off request (DESIGN "Login, step by step", steps 2-3) ----
+    // ---- hand-off request (docs/architecture.md "Login, step by step", steps 2-3) ----
     /** Not a compact JWS or not the hand-off request format. */
     MALFORMED_REQUEST(Kind.REJECTED),
     /** Larger than the request size limit; refused before parsing. */
@@ -63,6 +63,8 @@ public enum Reason {
     ISSUER_NOT_ALLOWED(Kind.REJECTED),
     /** No signing key with that {@code kid} (and {@code use=sig}) in the issuer's key set. */
     UNKNOWN_KEY(Kind.REJECTED),
+    /** The request's {@code aud} is not the card bridge (e.g. another token of the realm replayed as a hand-off). */
+    REQUEST_AUDIENCE(Kind.REJECTED),
     /** The request's {@code exp} has passed. */
     REQUEST_EXPIRED(Kind.REJECTED),
     /** The request's lifetime ({@code exp - iat}) is longer than allowed, or {@code iat} is in the future. */

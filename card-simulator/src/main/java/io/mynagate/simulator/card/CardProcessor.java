@@ -11,7 +11,7 @@ import javax.crypto.Cipher;
 
 /**
  * The card's command interpreter: SELECT, READ BINARY, VERIFY, COMPUTE DIGITAL SIGNATURE, with the
- * status words of jpki-reference.md section 1. Security state (verified PINs) lives until the next
+ * status words of docs/jpki.md section 1. Security state (verified PINs) lives until the next
  * application SELECT or reset, which is also how OpenSC logs out (it re-selects the JPKI AID).
  * Thread-safe: one command at a time, like a card.
  */

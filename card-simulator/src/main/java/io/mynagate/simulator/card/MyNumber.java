@@ -3,7 +3,7 @@ package io.mynagate.simulator.card;
 import java.security.SecureRandom;
 
 /**
- * Fake individual numbers (個人番号) with a valid check digit (jpki-reference.md section 5). Only the
+ * Fake individual numbers (個人番号) with a valid check digit (docs/jpki.md section 5). Only the
  * card-info application of the simulator holds one; nothing else should ever read it.
  */
 public final class MyNumber {

@@ -1,6 +1,6 @@
 package io.mynagate.simulator.card;
 
-/** ISO 7816-4 status words the card answers with (jpki-reference.md section 1). */
+/** ISO 7816-4 status words the card answers with (docs/jpki.md section 1). */
 final class StatusWord {
     static final int OK = 0x9000;
     /** {@code 63Cx}: wrong PIN or tries query, x tries left. */

@@ -1,32 +1,39 @@
 package io.mynagate.simulator.card;
 
+import io.mynagate.jpki.card.TokenKind;
+
 /**
- * What kind of JPKI token the card pretends to be; EF {@code 0006} carries the label
- * (jpki-reference.md sections 1 and 4).
+ * Which JPKI token the simulated card pretends to be. Label and access rule come from {@code jpki}'s
+ * {@link TokenKind}, the one table the card client reads them with: EF {@code 0006} carries
+ * {@link TokenKind#label()}, and a smartphone token ({@link TokenKind#isSmartphone()}) lets EF
+ * {@code 000A} be read only after VERIFY.
  */
 public enum TokenType {
     /** My Number card (マイナンバーカード). */
-    CARD("JPKIAPICCTOKEN2", false),
+    CARD(TokenKind.MY_NUMBER_CARD),
     /** Android smartphone (スマホ用電子証明書): the authentication certificate needs the PIN first. */
-    ANDROID("JPKIAPGPSETOKEN", true),
-    /** iPhone: label from a single source; same access rule as Android. */
-    IPHONE("JPKIAPIOSTOKEN", true);
+    ANDROID(TokenKind.ANDROID),
+    /** iPhone: same access rule as Android. */
+    IPHONE(TokenKind.IPHONE);
 
-    private final String label;
-    private final boolean authCertificateNeedsPin;
+    private final TokenKind kind;
 
-    TokenType(String label, boolean authCertificateNeedsPin) {
-        this.label = label;
-        this.authCertificateNeedsPin = authCertificateNeedsPin;
+    TokenType(TokenKind kind) {
+        this.kind = kind;
+    }
+
+    /** The kind the card client tells from the label. */
+    public TokenKind kind() {
+        return kind;
     }
 
     /** The token label written to EF {@code 0006}. */
     public String label() {
-        return label;
+        return kind.label();
     }
 
     /** True when EF {@code 000A} is readable only after VERIFY on {@code 0018}. */
     public boolean authCertificateNeedsPin() {
-        return authCertificateNeedsPin;
+        return kind.isSmartphone();
     }
 }

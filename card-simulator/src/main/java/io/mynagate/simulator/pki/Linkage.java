@@ -4,7 +4,7 @@ import java.math.BigInteger;
 import java.time.Instant;
 
 /**
- * A linkage record as platform operators receive them from J-LIS (jpki-reference.md section 3):
+ * A linkage record as platform operators receive them from J-LIS (docs/jpki.md section 3):
  * old certificate -> new certificate after renewal, or the authentication certificate paired with
  * the signature certificate of the same person.
  *

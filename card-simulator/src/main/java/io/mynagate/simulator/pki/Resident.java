@@ -26,7 +26,7 @@ record Resident(String name, String address, LocalDate birth, int sex) {
 
     /**
      * Birth date as {@code EYYYYMMDD}: a leading era digit (1 Meiji, 2 Taisho, 3 Showa, 4 Heisei,
-     * 5 Reiwa) then the Gregorian date. The format is unconfirmed (jpki-reference.md section 2).
+     * 5 Reiwa) then the Gregorian date. The format is unconfirmed (docs/jpki.md section 2).
      */
     String eraBirthDate() {
         int era;

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The JPKI application at APDU level, as jpki-reference.md section 1 describes it. */
+/** The JPKI application at APDU level, as docs/jpki.md section 1 describes it. */
 class JpkiApplicationTest {
     private static IssuedCard issued;
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-/** The check digit of jpki-reference.md section 5. */
+/** The check digit of docs/jpki.md section 5. */
 class MyNumberTest {
     @Test
     void computesTheCheckDigitOfAWorkedExample() {

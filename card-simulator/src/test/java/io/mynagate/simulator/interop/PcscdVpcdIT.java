@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.mynagate.jpki.Reason;
+import io.mynagate.jpki.card.CardConnectors;
+import io.mynagate.jpki.card.CardReaders;
 import io.mynagate.jpki.card.CardRemovedException;
+import io.mynagate.jpki.card.CardSession;
 import io.mynagate.jpki.card.JpkiCardClient;
+import io.mynagate.jpki.card.NoReaderException;
 import io.mynagate.jpki.card.PinKind;
 import io.mynagate.jpki.card.TokenKind;
 import io.mynagate.jpki.card.WrongPinException;
@@ -23,6 +28,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.Signature;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -39,9 +45,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The simulated card behind a real pcscd (vsmartcard-vpcd reader on 127.0.0.1:35963), used by code we
- * wrote (the jpki card client over jnasmartcardio) and by code we did not (OpenSC's JPKI driver,
- * pkcs15-tool and its PKCS#11 module). All vpcd tests live in this one class, and a file lock keeps
- * other JVMs off the single vpcd port while it runs. Fails (never skips) without pcscd.
+ * wrote (the jpki card client over jnasmartcardio, and jpki's card connector choosing jnasmartcardio by
+ * name) and by code we did not (OpenSC's JPKI driver, pkcs15-tool and its PKCS#11 module). All vpcd
+ * tests live in this one class, and a file lock keeps other JVMs off the single vpcd port while it
+ * runs. Fails (never skips) without pcscd.
  */
 class PcscdVpcdIT {
     private static final String VPCD_HOST = "127.0.0.1";
@@ -138,6 +145,30 @@ class PcscdVpcdIT {
             insert();
             connection = terminal().connect("*");
         }
+    }
+
+    @Test
+    void cardConnectorWithJnasmartcardioListsAndOpensTheVpcdReader() throws Exception {
+        connection.disconnect(false);
+        String reader = CardConnectors.readersForProvider(CardConnectors.JNASMARTCARDIO).list().stream()
+                .filter(r -> r.name().startsWith(READER_PREFIX) && r.cardPresent())
+                .map(CardReaders.Reader::name)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the connector lists no " + READER_PREFIX + " with a card"));
+
+        try (CardSession session = CardConnectors.forProvider(CardConnectors.JNASMARTCARDIO)
+                .open(reader, Duration.ofSeconds(10))) {
+            JpkiCardClient client = JpkiCardClient.open(session.channel());
+            assertThat(client.readAuthenticationCertificate()).isEqualTo(issued.authCertificate());
+        }
+        connection = terminal().connect("*");
+    }
+
+    @Test
+    void cardConnectorWithJnasmartcardioRejectsAnUnknownReader() {
+        assertThatThrownBy(() -> CardConnectors.forProvider(CardConnectors.JNASMARTCARDIO)
+                        .open("No Such Reader 00 00", Duration.ZERO))
+                .isInstanceOfSatisfying(NoReaderException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NO_READER));
     }
 
     @Test

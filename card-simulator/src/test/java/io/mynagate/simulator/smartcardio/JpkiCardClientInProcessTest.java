@@ -16,6 +16,7 @@ import io.mynagate.simulator.card.SimulatedCard;
 import io.mynagate.simulator.card.TokenType;
 import io.mynagate.simulator.pki.IssuedCard;
 import io.mynagate.simulator.testing.Fixtures;
+import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.Signature;
 import javax.smartcardio.Card;
@@ -24,6 +25,8 @@ import javax.smartcardio.CardTerminal;
 import javax.smartcardio.TerminalFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** H1's JPKI card client against the simulator through the in-process javax.smartcardio provider. */
 class JpkiCardClientInProcessTest {
@@ -163,5 +166,26 @@ class JpkiCardClientInProcessTest {
         client.sign(PinKind.AUTHENTICATION, PIN, new byte[32]);
         assertThat(card.myNumberReads()).isZero();
         assertThat(card.signatures()).isEqualTo(1);
+    }
+
+    /** The simulator writes the labels of jpki's TokenKind table, so the client tells every token it simulates. */
+    @ParameterizedTest
+    @EnumSource(TokenType.class)
+    void clientTellsEveryTokenTypeTheSimulatorBuilds(TokenType type) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(1024); // never signs here: only the label and the access rule are looked at
+        SimulatedCard card = SimulatedCard.builder()
+                .authentication(adult.authCertificate(), adult.authCaCertificate(), generator.generateKeyPair().getPrivate())
+                .authPin(Fixtures.PIN)
+                .tokenType(type)
+                .build();
+
+        JpkiCardClient client = client(card);
+        assertThat(client.tokenKind()).isEqualTo(type.kind());
+        if (client.tokenKind().isSmartphone()) {
+            assertThatThrownBy(client::readAuthenticationCertificate).isInstanceOf(SecurityStatusNotSatisfiedException.class);
+        } else {
+            assertThat(client.readAuthenticationCertificate()).isEqualTo(adult.authCertificate());
+        }
     }
 }

@@ -7,7 +7,9 @@ import com.nimbusds.jose.util.Base64;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.mynagate.jpki.JpkiException;
-import io.mynagate.jpki.card.JpkiFiles;
+import io.mynagate.jpki.profile.CertificateKind;
+import io.mynagate.jpki.profile.UnrecognizedCertificateException;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -23,9 +25,14 @@ import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.DigestInfo;
 
 /**
- * The card assertion (DESIGN.md "Card assertion"): a compact JWS, {@code alg} {@code RS256},
+ * The card assertion (docs/architecture.md "Card assertion"): a compact JWS, {@code alg} {@code RS256},
  * {@code typ} {@value #TYPE}, {@code x5c} = [the card certificate], whose payload carries
  * {@code aud}, {@code nonce}, {@code iat}, {@code purpose} and, for {@code share}, the approved
  * claim names and the {@code client_id}. Any JOSE library can verify it.
@@ -45,6 +52,9 @@ public final class CardAssertion {
     public static final String CLAIM_APPROVED_CLAIMS = "approved_claims";
     /** Claim of share assertions: the OAuth client the approved claims are released to. */
     public static final String CLAIM_CLIENT_ID = "client_id";
+
+    private static final AlgorithmIdentifier SHA256 =
+            new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256, DERNull.INSTANCE);
 
     private CardAssertion() {}
 
@@ -101,7 +111,11 @@ public final class CardAssertion {
             return this;
         }
 
-        /** The certificate whose key the signer uses; required. */
+        /**
+         * The certificate whose key the signer uses; required. Its kind must fit the purpose: the
+         * user-authentication certificate (利用者証明用電子証明書) for {@link Purpose#AUTH}, the signature
+         * certificate (署名用電子証明書) for {@link Purpose#SHARE}.
+         */
         public Builder certificate(X509Certificate value) {
             this.certificate = value;
             return this;
@@ -109,16 +123,24 @@ public final class CardAssertion {
 
         /**
          * Builds the signing input, has {@code signer} sign the SHA-256 DigestInfo of it and returns
-         * the compact JWS. The signature is checked against the certificate before it is returned.
+         * the compact JWS. The certificate's kind is checked before the signer is called, so a wrong
+         * certificate never costs a PIN try; the signature is checked against the certificate before it
+         * is returned.
          *
          * @throws IllegalStateException when a required field is missing or the share fields do not
          *     fit the purpose (a programming error)
+         * @throws CertificateKindMismatchException when the certificate is not the kind the purpose
+         *     needs (an {@code auth} assertion with the signature certificate, or the reverse); the
+         *     signer is not called
+         * @throws UnrecognizedCertificateException when the certificate is neither JPKI kind; the signer
+         *     is not called
          * @throws AssertionSigningException when the signature does not verify with the certificate
          * @throws JpkiException whatever the signer reports (wrong PIN, card removed, ...)
          */
         public String sign(Signer signer) throws JpkiException {
             Objects.requireNonNull(signer, "signer");
             String signingInput = header().toBase64URL() + "." + Base64URL.encode(claims().toString());
+            checkCertificateKind();
             byte[] input = signingInput.getBytes(StandardCharsets.US_ASCII);
             byte[] signature = signer.sign(digestInfo(input));
             if (!verifies(input, signature)) {
@@ -159,6 +181,13 @@ public final class CardAssertion {
             return claims.build();
         }
 
+        private void checkCertificateKind() throws CertificateKindMismatchException, UnrecognizedCertificateException {
+            CertificateKind actual = CertificateKind.of(certificate);
+            if (actual != requiredKind(purpose)) {
+                throw new CertificateKindMismatchException(purpose, actual);
+            }
+        }
+
         private boolean verifies(byte[] input, byte[] signature) {
             try {
                 Signature rsa = Signature.getInstance("SHA256withRSA");
@@ -177,17 +206,18 @@ public final class CardAssertion {
         }
     }
 
+    /** The certificate kind an assertion of {@code purpose} is signed with. */
+    static CertificateKind requiredKind(Purpose purpose) {
+        return purpose == Purpose.SHARE ? CertificateKind.SIGNATURE : CertificateKind.AUTHENTICATION;
+    }
+
     /** The DER DigestInfo of SHA-256 over {@code data} (RFC 8017 section 9.2), what the card signs. */
     static byte[] digestInfo(byte[] data) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(data);
-            byte[] prefix = JpkiFiles.sha256DigestInfoPrefix();
-            byte[] info = new byte[prefix.length + hash.length];
-            System.arraycopy(prefix, 0, info, 0, prefix.length);
-            System.arraycopy(hash, 0, info, prefix.length, hash.length);
-            return info;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
+            return new DigestInfo(SHA256, hash).getEncoded(ASN1Encoding.DER);
+        } catch (NoSuchAlgorithmException | IOException e) {
+            throw new IllegalStateException("SHA-256 and DER encoding are always available", e);
         }
     }
 }

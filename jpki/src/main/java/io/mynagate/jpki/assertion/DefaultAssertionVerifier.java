@@ -1,10 +1,8 @@
 package io.mynagate.jpki.assertion;
 
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.util.Base64;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
@@ -147,11 +145,7 @@ final class DefaultAssertionVerifier implements AssertionVerifier {
     }
 
     private static void checkSignature(JWSObject jws, RSAPublicKey key) throws InvalidSignatureException {
-        try {
-            if (!jws.verify(new RSASSAVerifier(key))) {
-                throw new InvalidSignatureException();
-            }
-        } catch (JOSEException | IllegalStateException e) {
+        if (!Rs256Signature.verifies(key, jws.getSigningInput(), jws.getSignature().decode())) {
             throw new InvalidSignatureException();
         }
     }

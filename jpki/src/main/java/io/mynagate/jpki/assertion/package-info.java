@@ -1,5 +1,5 @@
 /**
- * The card assertion (DESIGN.md "Card assertion"): a compact JWS signed by the card with RS256,
+ * The card assertion (docs/architecture.md "Card assertion"): a compact JWS signed by the card with RS256,
  * carrying its certificate in {@code x5c} and the audience, nonce, time and purpose of one login or
  * attribute release.
  *

@@ -1,10 +1,8 @@
 package io.mynagate.jpki.card;
 
 import java.io.ByteArrayOutputStream;
-import java.util.Locale;
 import javax.smartcardio.CardChannel;
 import javax.smartcardio.CardException;
-import javax.smartcardio.CardNotPresentException;
 import javax.smartcardio.CommandAPDU;
 import javax.smartcardio.ResponseAPDU;
 
@@ -65,10 +63,8 @@ final class ApduTransport {
     private ResponseAPDU raw(CommandAPDU command) throws JpkiCardException {
         try {
             return channel.transmit(command);
-        } catch (CardNotPresentException e) {
-            throw new CardRemovedException(e);
         } catch (CardException e) {
-            if (saysRemoved(e)) {
+            if (PcscErrors.saysNoCard(e)) {
                 throw new CardRemovedException(e);
             }
             throw new CardCommunicationException(e);
@@ -76,20 +72,5 @@ final class ApduTransport {
             // javax.smartcardio: "channel closed" or "card disconnected"; either way the card is gone for us.
             throw new CardRemovedException(e);
         }
-    }
-
-    // PC/SC reports removal as SCARD_W_REMOVED_CARD or SCARD_E_NO_SMARTCARD inside a plain CardException.
-    private static boolean saysRemoved(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            String message = t.getMessage() == null ? "" : t.getMessage().toUpperCase(Locale.ROOT);
-            if (message.contains("REMOVED_CARD") || message.contains("NO_SMARTCARD")
-                    || message.contains("CARD REMOVED") || message.contains("CARD HAS BEEN REMOVED")) {
-                return true;
-            }
-            if (t instanceof CardNotPresentException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

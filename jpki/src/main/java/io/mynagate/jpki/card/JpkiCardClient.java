@@ -16,7 +16,7 @@ import javax.smartcardio.ResponseAPDU;
 /**
  * Client of the JPKI application (公的個人認証AP) on a My Number card or a smartphone token, over
  * any {@link CardChannel}: a real reader through jnasmartcardio and the virtual card take the same
- * code path. Commands and files are those of {@code jpki-reference.md} section 1 (ISO 7816-4 short
+ * code path. Commands and files are those of {@code docs/jpki.md} section 1 (ISO 7816-4 short
  * APDUs).
  *
  * <p>Only the JPKI application is ever selected, and only the files in {@link JpkiFiles}; there is

@@ -2,7 +2,7 @@ package io.mynagate.jpki.card;
 
 /**
  * Application identifiers and elementary file ids of the JPKI application (公的個人認証AP), as
- * documented in {@code shared/jpki-reference.md} section 1. Shared by the card client and the card
+ * documented in {@code docs/jpki.md} section 1. Shared by the card client and the card
  * simulator so both speak from one table.
  *
  * <p>The card-info application (券面事項入力補助AP) and its My Number file are deliberately absent:

@@ -1,6 +1,6 @@
 package io.mynagate.jpki.card;
 
-/** ISO 7816-4 status words this client gives a meaning to ({@code jpki-reference.md} section 1). */
+/** ISO 7816-4 status words this client gives a meaning to ({@code docs/jpki.md} section 1). */
 final class StatusWords {
     static final int OK = 0x9000;
     static final int END_OF_FILE_REACHED = 0x6282;

@@ -2,7 +2,10 @@ package io.mynagate.jpki.card;
 
 /**
  * What carries the JPKI application, told by the token label in EF {@code 0006}
- * ({@code jpki-reference.md} sections 1 and 4; the smartphone labels have a single source).
+ * ({@code docs/jpki.md} sections 1 and 4; the smartphone labels have a single source).
+ *
+ * <p>This is the one table of token labels: the card simulator writes the labels it takes from here,
+ * so the two cannot drift apart.
  */
 public enum TokenKind {
     /** My Number card, label {@code JPKIAPICCTOKEN2}. */

@@ -121,7 +121,7 @@ public final class BasicAttributes {
         }
     }
 
-    // The leading era digit is unconfirmed (jpki-reference.md section 2): keep it raw, accept its absence.
+    // The leading era digit is unconfirmed (docs/jpki.md section 2): keep it raw, accept its absence.
     private static OptionalInt birthDateEraDigit(String value) {
         String digits = value.trim();
         return digits.length() == 9 ? OptionalInt.of(digits.charAt(0) - '0') : OptionalInt.empty();

@@ -4,7 +4,7 @@ import java.security.cert.X509Certificate;
 import java.util.Set;
 
 /**
- * The two kinds of JPKI end-entity certificate ({@code jpki-reference.md} section 2).
+ * The two kinds of JPKI end-entity certificate ({@code docs/jpki.md} section 2).
  *
  * <p>{@link #of(X509Certificate)} classifies defensively: the key usage decides (nonRepudiation
  * means signature), and the certificate policy OIDs and the attribute otherNames, where present,

@@ -1,7 +1,7 @@
 package io.mynagate.jpki.profile;
 
 /**
- * Object identifiers of the JPKI certificate profile ({@code shared/jpki-reference.md} section 2).
+ * Object identifiers of the JPKI certificate profile ({@code docs/jpki.md} section 2).
  * Shared by the profile parser and the test PKI of the card simulator.
  */
 public final class JpkiOids {

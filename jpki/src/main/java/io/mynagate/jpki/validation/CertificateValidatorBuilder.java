@@ -13,7 +13,8 @@ import java.util.Objects;
  * copies the configuration, so later changes to this builder do not affect built validators.
  *
  * <p>Weakening options have names that say so and log a warning when built: {@link #allowTestRoots()},
- * {@link #revocationFailOpen()}, {@link #withoutRevocationChecking()}. Not thread-safe.
+ * {@link #revocationFailOpen()}, {@link #withoutRevocationChecking()}, and the profile
+ * {@link RequiredProfile#ANY_SKIPPING_JPKI_PROFILE_CHECKS}. Not thread-safe.
  */
 public final class CertificateValidatorBuilder {
     private static final System.Logger LOG = System.getLogger(CertificateValidatorBuilder.class.getName());
@@ -119,7 +120,7 @@ public final class CertificateValidatorBuilder {
             throw new IllegalStateException("at least one trust anchor is required");
         }
         if (profile == null) {
-            throw new IllegalStateException("profile is required (AUTHENTICATION, SIGNATURE or ANY)");
+            throw new IllegalStateException("profile is required (AUTHENTICATION, SIGNATURE or ANY_SKIPPING_JPKI_PROFILE_CHECKS)");
         }
         if (revocation == null && !revocationDisabled) {
             throw new IllegalStateException("set a revocation source or call withoutRevocationChecking()");
@@ -137,6 +138,10 @@ public final class CertificateValidatorBuilder {
     }
 
     private void warnAboutWeakenings() {
+        if (profile == RequiredProfile.ANY_SKIPPING_JPKI_PROFILE_CHECKS) {
+            LOG.log(Level.WARNING, "the JPKI profile is not checked (ANY_SKIPPING_JPKI_PROFILE_CHECKS): "
+                    + "any certificate under the trust anchors passes; never use this for a login");
+        }
         if (testRootsAllowed) {
             LOG.log(Level.WARNING, "JPKI-TEST roots are accepted (allowTestRoots): never use this in production");
         }

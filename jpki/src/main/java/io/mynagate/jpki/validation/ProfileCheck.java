@@ -8,10 +8,10 @@ import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPublicKey;
 
 /**
- * The JPKI end-entity profile ({@code shared/jpki-reference.md} section 2): an RSA-2048 key, then the kind
+ * The JPKI end-entity profile ({@code docs/jpki.md} section 2): an RSA-2048 key, then the kind
  * as {@link CertificateKind} classifies it (key usage digitalSignature only for 利用者証明用, plus
  * nonRepudiation for 署名用; policies and attributes must not contradict it; never a CA) must be the
- * required one. {@link RequiredProfile#ANY} checks nothing here (plain RFC 5280).
+ * required one. {@link RequiredProfile#ANY_SKIPPING_JPKI_PROFILE_CHECKS} checks nothing here (plain RFC 5280).
  */
 final class ProfileCheck {
     private final RequiredProfile profile;
@@ -22,7 +22,7 @@ final class ProfileCheck {
 
     /** @return the failure, or {@code null} when the certificate fits the profile */
     ValidationResult check(X509Certificate certificate) {
-        if (profile == RequiredProfile.ANY) {
+        if (profile == RequiredProfile.ANY_SKIPPING_JPKI_PROFILE_CHECKS) {
             return null;
         }
         ValidationResult failure = keyType(certificate);

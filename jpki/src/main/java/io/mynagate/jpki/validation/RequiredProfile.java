@@ -1,7 +1,7 @@
 package io.mynagate.jpki.validation;
 
 /**
- * Which JPKI certificate an end-entity certificate must be ({@code shared/jpki-reference.md} section 2).
+ * Which JPKI certificate an end-entity certificate must be ({@code docs/jpki.md} section 2).
  *
  * <p>The JPKI profiles tell the two certificates apart by key usage: the user-authentication
  * certificate (利用者証明用電子証明書) has {@code digitalSignature} only, the signature certificate
@@ -12,6 +12,10 @@ public enum RequiredProfile {
     AUTHENTICATION,
     /** Signature certificate: RSA-2048, key usage digitalSignature and nonRepudiation. */
     SIGNATURE,
-    /** No JPKI profile: plain RFC 5280 path validation (for general X.509 material). */
-    ANY
+    /**
+     * Skips the JPKI profile checks (key type, key usage, the certificate kind): plain RFC 5280 path
+     * validation, for general X.509 material. Never for a login: any certificate under the anchors
+     * passes. The name says so, and {@link CertificateValidatorBuilder#build()} logs a warning.
+     */
+    ANY_SKIPPING_JPKI_PROFILE_CHECKS
 }

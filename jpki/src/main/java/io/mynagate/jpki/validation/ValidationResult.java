@@ -9,6 +9,9 @@ import java.util.Optional;
 /**
  * The outcome of {@link CertificateValidator#validate}: valid or not, why, and the revocation evidence
  * that decided (when revocation was checked). Immutable.
+ *
+ * <p>Only the validator makes these (the factories are package-private), so a caller holding a valid
+ * result knows it came from a {@link CertificateValidator}, not from code that built one to pass a check.
  */
 public final class ValidationResult {
 
@@ -30,7 +33,7 @@ public final class ValidationResult {
      *     revocation was not checked
      * @return the result
      */
-    public static ValidationResult valid(String message, RevocationEvidence evidence) {
+    static ValidationResult valid(String message, RevocationEvidence evidence) {
         return new ValidationResult(Reason.VALID, message, evidence);
     }
 
@@ -42,7 +45,7 @@ public final class ValidationResult {
      * @param evidence the revocation evidence that decided, or {@code null}
      * @return the result
      */
-    public static ValidationResult invalid(Reason reason, String message, RevocationEvidence evidence) {
+    static ValidationResult invalid(Reason reason, String message, RevocationEvidence evidence) {
         if (reason == Reason.VALID) {
             throw new IllegalArgumentException("an invalid result needs a rejection reason");
         }

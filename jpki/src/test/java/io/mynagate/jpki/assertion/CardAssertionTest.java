@@ -12,6 +12,10 @@ import com.nimbusds.jose.util.Base64;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jose.JWSHeader;
+import io.mynagate.jpki.Reason;
+import io.mynagate.jpki.card.JpkiFiles;
+import io.mynagate.jpki.profile.CertificateKind;
+import io.mynagate.jpki.profile.UnrecognizedCertificateException;
 import io.mynagate.jpki.testing.TestPki;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
@@ -21,7 +25,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Date;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class CardAssertionTest {
@@ -161,5 +167,57 @@ class CardAssertionTest {
     void refusesShareFieldsInAuthAssertion() {
         assertThatThrownBy(() -> auth().clientId("bank").sign(softwareSigner(CARD.privateKey())))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("share fields");
+    }
+
+    @Test
+    void signerGetsTheDigestInfoPrefixTheCardExpects() {
+        byte[] info = CardAssertion.digestInfo("input".getBytes(StandardCharsets.US_ASCII));
+        byte[] prefix = JpkiFiles.sha256DigestInfoPrefix();
+
+        assertThat(info).hasSize(prefix.length + 32);
+        assertThat(Arrays.copyOf(info, prefix.length)).isEqualTo(prefix);
+    }
+
+    @Test
+    void refusesAuthAssertionWithTheSignatureCertificateBeforeSigning() {
+        AtomicInteger calls = new AtomicInteger();
+        Signer counting = digestInfo -> {
+            calls.incrementAndGet();
+            return softwareSigner(SIGN_CARD.privateKey()).sign(digestInfo);
+        };
+
+        assertThatThrownBy(() -> auth().certificate(SIGN_CARD.certificate()).sign(counting))
+                .isInstanceOfSatisfying(CertificateKindMismatchException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.CERTIFICATE_KIND_MISMATCH);
+                    assertThat(e.purpose()).isEqualTo(Purpose.AUTH);
+                    assertThat(e.actual()).isEqualTo(CertificateKind.SIGNATURE);
+                });
+        assertThat(calls).hasValue(0);
+    }
+
+    @Test
+    void refusesShareAssertionWithTheAuthenticationCertificateBeforeSigning() {
+        AtomicInteger calls = new AtomicInteger();
+        Signer counting = digestInfo -> {
+            calls.incrementAndGet();
+            return softwareSigner(CARD.privateKey()).sign(digestInfo);
+        };
+
+        assertThatThrownBy(() -> CardAssertion.builder().audience(Forge.AUDIENCE).nonce(Forge.NONCE).clock(CLOCK)
+                        .purpose(Purpose.SHARE).approvedClaims(List.of("name")).clientId("bank")
+                        .certificate(CARD.certificate()).sign(counting))
+                .isInstanceOfSatisfying(CertificateKindMismatchException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.CERTIFICATE_KIND_MISMATCH);
+                    assertThat(e.purpose()).isEqualTo(Purpose.SHARE);
+                    assertThat(e.actual()).isEqualTo(CertificateKind.AUTHENTICATION);
+                });
+        assertThat(calls).hasValue(0);
+    }
+
+    @Test
+    void refusesACertificateOfNeitherJpkiKind() {
+        assertThatThrownBy(() -> auth().certificate(ROOT.certificate()).sign(softwareSigner(ROOT.privateKey())))
+                .isInstanceOfSatisfying(UnrecognizedCertificateException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.UNRECOGNIZED_CERTIFICATE));
     }
 }

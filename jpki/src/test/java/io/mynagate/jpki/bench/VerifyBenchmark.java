@@ -4,6 +4,10 @@ import io.mynagate.jpki.assertion.AssertionVerifier;
 import io.mynagate.jpki.assertion.CardAssertion;
 import io.mynagate.jpki.assertion.Purpose;
 import io.mynagate.jpki.assertion.VerifiedAssertion;
+import io.mynagate.jpki.identity.CertificateIdKey;
+import io.mynagate.jpki.login.LoginExpectations;
+import io.mynagate.jpki.login.LoginVerifier;
+import io.mynagate.jpki.login.VerifiedLogin;
 import io.mynagate.jpki.testing.StubOcspResponder;
 import io.mynagate.jpki.testing.TestPki;
 import io.mynagate.jpki.validation.CertificateValidator;
@@ -43,7 +47,9 @@ import org.openjdk.jmh.annotations.State;
  *   <li>{@link #assertionVerify}: {@link AssertionVerifier} (Nimbus; parse, header and claim checks, RS256);</li>
  *   <li>{@link #pathValidationCachedRevocation}: parsing the certificate and {@link CertificateValidator}
  *       with a cached OCSP answer;</li>
- *   <li>{@link #assertionAndPathValidation}: both, the per-login cost;</li>
+ *   <li>{@link #assertionAndPathValidation}: both, called one after the other;</li>
+ *   <li>{@link #composedLoginVerify}: the identity provider's one call, {@link LoginVerifier}: assertion,
+ *       purpose bound to the certificate kind, path, cached revocation, keyed certificate id: the per-login cost;</li>
  *   <li>group {@code paired}: {@link #pairedBareRsa2048Verify} and {@link #pairedLogin} on two threads at
  *       the same time, so both see the same machine load; on a shared, noisy machine their ratio is steadier
  *       than that of benchmarks run one after the other.</li>
@@ -65,6 +71,8 @@ public class VerifyBenchmark {
 
     private AssertionVerifier assertionVerifier;
     private CertificateValidator validator;
+    private LoginVerifier loginVerifier;
+    private LoginExpectations expectations;
     private CertificateFactory certificateFactory;
     private PublicKey cardKey;
     private final String[] assertions = new String[CARDS];
@@ -103,6 +111,12 @@ public class VerifyBenchmark {
                         RevocationSources.ocsp().responderUrl(OCSP).transport(responder).build()))
                 .build();
 
+        loginVerifier = LoginVerifier.builder().trustAnchors(List.of(root.certificate()))
+                .revocationSource(RevocationSources.cached(
+                        RevocationSources.ocsp().responderUrl(OCSP).transport(responder).build()))
+                .certificateIdKey(CertificateIdKey.of(new byte[32])).clock(clock).build();
+        expectations = LoginExpectations.auth(AUDIENCE, NONCE);
+
         for (int i = 0; i < CARDS; i++) {
             X509Certificate card = TestPki.authenticationCertificate(root).keyPair(cardKeys).issue().certificate();
             certificates[i] = card.getEncoded();
@@ -113,11 +127,15 @@ public class VerifyBenchmark {
             signatures[i] = Base64.getUrlDecoder().decode(parts[2]);
             check(validator.validate(card, List.of(), Instant.now()));
         }
+        for (int i = 0; i < CARDS; i++) {
+            composedLoginVerify();
+        }
         int requests = responder.requests();
         for (int i = 0; i < CARDS; i++) {
             pathValidationCachedRevocation();
+            composedLoginVerify();
         }
-        if (responder.requests() != requests || requests != CARDS || !bareRsa2048Verify()) {
+        if (responder.requests() != requests || requests != 2 * CARDS || !bareRsa2048Verify()) {
             throw new IllegalStateException("revocation answers are not cached or the bare verification fails");
         }
     }
@@ -178,6 +196,12 @@ public class VerifyBenchmark {
         return check(validator.validate(verified.certificate(), List.of(), Instant.now()));
     }
 
+    /** The identity provider's one call per login, revocation answered from the cache. */
+    @Benchmark
+    public VerifiedLogin composedLoginVerify() throws Exception {
+        return loginVerifier.verify(assertions[nextCard()], expectations);
+    }
+
     /** The bare verification, running at the same time as {@link #pairedLogin}. */
     @Benchmark
     @Group("paired")
@@ -190,12 +214,11 @@ public class VerifyBenchmark {
         return rsa.verify(signatures[card]);
     }
 
-    /** The per-login cost, running at the same time as {@link #pairedBareRsa2048Verify}. */
+    /** The composed login verification, running at the same time as {@link #pairedBareRsa2048Verify}. */
     @Benchmark
     @Group("paired")
     @GroupThreads(1)
-    public ValidationResult pairedLogin(Cursor cursor) throws Exception {
-        VerifiedAssertion verified = assertionVerifier.verify(assertions[cursor.nextCard()], NONCE, Purpose.AUTH);
-        return check(validator.validate(verified.certificate(), List.of(), Instant.now()));
+    public VerifiedLogin pairedLogin(Cursor cursor) throws Exception {
+        return loginVerifier.verify(assertions[cursor.nextCard()], expectations);
     }
 }

@@ -62,7 +62,7 @@ public final class VerifyBenchmarkMain {
         System.out.println("jpki verification benchmark, 1 thread. ops/s as JMH mean and median of iterations;");
         System.out.println("cost = bare RSA-2048 verify ops/s / this ops/s (by median; the machine is shared and noisy)");
         for (String name : new String[] {"bareRsa2048Verify", "assertionVerify", "pathValidationCachedRevocation",
-                "assertionAndPathValidation"}) {
+                "assertionAndPathValidation", "composedLoginVerify"}) {
             double[] score = scores.get(name);
             if (score != null) {
                 System.out.println(String.format(Locale.ROOT,

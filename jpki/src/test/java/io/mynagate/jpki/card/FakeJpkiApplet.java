@@ -13,7 +13,7 @@ import javax.smartcardio.CommandAPDU;
 import javax.smartcardio.ResponseAPDU;
 
 /**
- * Just enough of the JPKI application (jpki-reference.md section 1) to test the client against:
+ * Just enough of the JPKI application (docs/jpki.md section 1) to test the client against:
  * files padded with FF, two PINs with try counters, two keys, and switchable quirks (6Cxx for a
  * too-long Le, 61xx chaining of long answers, smartphone access to the authentication certificate).
  * The real virtual card is in card-simulator; this double only serves this module's unit tests.

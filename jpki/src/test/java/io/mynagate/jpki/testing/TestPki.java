@@ -59,7 +59,7 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * A small test PKI shaped like JPKI ({@code shared/jpki-reference.md} section 2), made with Bouncy
+ * A small test PKI shaped like JPKI ({@code docs/jpki.md} section 2), made with Bouncy
  * Castle: self-signed RSA roots with the JPKI-shaped DN and {@code O=JPKI-TEST}, intermediates,
  * user-authentication certificates (利用者証明用), signature certificates (署名用) with the four
  * basic attributes in subjectAltName otherNames, OCSP responder certificates and CRLs.

@@ -72,7 +72,7 @@ class CertificateValidatorTest {
                 .extension(org.bouncycastle.asn1.x509.Extension.authorityKeyIdentifier, false,
                         new org.bouncycastle.asn1.DERUTF8String("not a key identifier"))
                 .keyPair(TestPki.sharedKeyPair("validation-ee")).issue();
-        CertificateValidator any = validator(RequiredProfile.ANY, ROOT).withoutRevocationChecking().build();
+        CertificateValidator any = validator(RequiredProfile.ANY_SKIPPING_JPKI_PROFILE_CHECKS, ROOT).withoutRevocationChecking().build();
 
         assertThat(validateNow(any, broken).reason()).isEqualTo(Reason.MALFORMED_CERTIFICATE);
     }
@@ -104,7 +104,7 @@ class CertificateValidatorTest {
 
     @Test
     void anyProfileIsPlainPathValidation() {
-        CertificateValidator any = validator(RequiredProfile.ANY, ROOT).withoutRevocationChecking().build();
+        CertificateValidator any = validator(RequiredProfile.ANY_SKIPPING_JPKI_PROFILE_CHECKS, ROOT).withoutRevocationChecking().build();
         TestPki.Issued ec = TestPki.authenticationCertificate(ROOT).keyPair(Fixtures.ecKeyPair())
                 .keyUsage(KeyUsage.keyAgreement).issue();
 
