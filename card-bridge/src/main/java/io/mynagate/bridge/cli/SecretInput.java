@@ -36,10 +36,9 @@ interface SecretInput {
             byte[] buffer = new byte[MAX_LENGTH + 1];
             try {
                 int length = 0;
-                for (int b = in.read(); b != -1 && b != '\n'; b = in.read()) {
-                    if (length < buffer.length) {
-                        buffer[length++] = (byte) b;
-                    }
+                // Stops one byte past the limit: that is enough to refuse the line, and endless input ends here.
+                for (int b = in.read(); b != -1 && b != '\n'; b = length < buffer.length ? in.read() : -1) {
+                    buffer[length++] = (byte) b;
                 }
                 if (length > 0 && length <= MAX_LENGTH && buffer[length - 1] == '\r') {
                     length--;
