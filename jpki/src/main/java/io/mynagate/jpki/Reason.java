@@ -63,6 +63,8 @@ public enum Reason {
     ISSUER_NOT_ALLOWED(Kind.REJECTED),
     /** No signing key with that {@code kid} (and {@code use=sig}) in the issuer's key set. */
     UNKNOWN_KEY(Kind.REJECTED),
+    /** The request's {@code aud} is not the card bridge (e.g. another token of the realm replayed as a hand-off). */
+    REQUEST_AUDIENCE(Kind.REJECTED),
     /** The request's {@code exp} has passed. */
     REQUEST_EXPIRED(Kind.REJECTED),
     /** The request's lifetime ({@code exp - iat}) is longer than allowed, or {@code iat} is in the future. */

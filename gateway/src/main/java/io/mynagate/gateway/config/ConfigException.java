@@ -1,6 +1,6 @@
 package io.mynagate.gateway.config;
 
-import io.mynagate.gateway.GatewayException;
+import io.mynagate.gateway.error.GatewayException;
 
 /** The configuration file is missing, unreadable or invalid. Names the offending key. */
 public final class ConfigException extends GatewayException {

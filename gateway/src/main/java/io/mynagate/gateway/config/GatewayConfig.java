@@ -279,7 +279,10 @@ public record GatewayConfig(
      * otherwise the JDK for RSA and Bouncy Castle for EC.
      */
     AUTO,
-    /** The JDK's providers (SunRsaSign, SunEC). */
+    /**
+     * The JDK's SunRsaSign for RSA; EC keys still go to Bouncy Castle, because SunEC on Java 17
+     * refuses valid ES256 signatures whose R has an x-coordinate of at least the group order.
+     */
     JDK,
     /** Bouncy Castle ({@code bcprov}). */
     BC,

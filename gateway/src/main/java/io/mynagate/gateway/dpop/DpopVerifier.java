@@ -1,20 +1,15 @@
 package io.mynagate.gateway.dpop;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
-import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.mynagate.gateway.jwks.VerificationProviders;
 import io.mynagate.gateway.state.SharedState;
-import io.mynagate.gateway.token.Rejection;
-import io.mynagate.gateway.token.TokenRejectedException;
+import io.mynagate.gateway.rejection.Rejection;
+import io.mynagate.gateway.rejection.TokenRejectedException;
 import io.vertx.core.Future;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -34,7 +29,8 @@ import java.util.Set;
  * through the store, so a proof cannot be replayed at another instance). Thread-safe.
  */
 public final class DpopVerifier {
-  private static final int MAX_PROOF_LENGTH = 8 * 1024;
+  /** Longer {@code DPoP} header values are refused before parsing. */
+  public static final int MAX_PROOF_LENGTH = 8 * 1024;
 
   private final Set<String> algorithms;
   private final Duration maxAge;
@@ -126,7 +122,7 @@ public final class DpopVerifier {
       if (!jwk.computeThumbprint("SHA-256").toString().equals(jkt)) {
         throw invalid("DPoP proof key does not match cnf.jkt");
       }
-      if (!jwt.verify(verifierFor(jwk))) {
+      if (!jwt.verify(providers.forProofKey(jwk))) {
         throw invalid("DPoP proof signature invalid");
       }
     } catch (JOSEException | IllegalStateException e) {
@@ -164,16 +160,6 @@ public final class DpopVerifier {
     if (!ath(accessToken).equals(claims.getClaim("ath"))) {
       throw invalid("DPoP proof ath does not match the access token");
     }
-  }
-
-  private JWSVerifier verifierFor(JWK jwk) throws JOSEException {
-    if (jwk instanceof ECKey) {
-      return providers.configure(new ECDSAVerifier((ECKey) jwk), jwk);
-    }
-    if (jwk instanceof RSAKey) {
-      return providers.configure(new RSASSAVerifier((RSAKey) jwk), jwk);
-    }
-    throw new JOSEException("unsupported DPoP key type");
   }
 
   /**

@@ -1,9 +1,12 @@
 package io.mynagate.gateway.http;
 
 import io.mynagate.gateway.metrics.GatewayMetrics;
-import io.mynagate.gateway.token.Rejection;
-import io.mynagate.gateway.token.TokenRejectedException;
+import io.mynagate.gateway.rejection.Rejection;
+import io.mynagate.gateway.rejection.TokenRejectedException;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import java.util.Set;
 
@@ -59,6 +62,14 @@ final class AuthFailures {
         challenge(response, dpop, "invalid_request", "");
         send(response, 400, "invalid_request");
         break;
+      case HEADERS_TOO_LARGE:
+        challenge(response, dpop, "invalid_request", "");
+        send(response, 431, "invalid_request");
+        break;
+      case REQUEST_LINE_TOO_LONG:
+        challenge(response, dpop, "invalid_request", "");
+        send(response, 414, "invalid_request");
+        break;
       case INSUFFICIENT_SCOPE:
         challenge(response, dpop, "insufficient_scope",
             ", scope=\"" + String.join(" ", new java.util.TreeSet<>(requiredScopes)) + "\"");
@@ -87,6 +98,27 @@ final class AuthFailures {
         challenge(response, dpop, "invalid_token", "");
         send(response, 401, "invalid_token");
     }
+  }
+
+  /**
+   * Answers a request the HTTP/1.x decoder could not read (Vert.x's invalid-request handler):
+   * header section or request line over the listener's bounds, or malformed. Without this, Vert.x
+   * answers a bare 431, 414 or 400 that no metric counts and that carries no challenge. The
+   * headers are not available (the decoder gave up on them), so the challenge is Bearer. Vert.x
+   * closes the connection once the response is sent: the rest of the request cannot be framed.
+   *
+   * @param request a request whose {@code decoderResult()} failed
+   */
+  void respondUndecodable(HttpServerRequest request) {
+    Throwable cause = request.decoderResult().cause();
+    Rejection reason = cause instanceof TooLongHttpHeaderException ? Rejection.HEADERS_TOO_LARGE
+        : cause instanceof TooLongHttpLineException ? Rejection.REQUEST_LINE_TOO_LONG
+        : Rejection.INVALID_REQUEST;
+    // The class name only: a decoder message may quote the input.
+    String detail = "request not decodable: "
+        + (cause == null ? "unknown" : cause.getClass().getSimpleName());
+    respond(request.response(), new TokenRejectedException(reason, detail), null, "-", Set.of(),
+        Set.of());
   }
 
   private void challenge(HttpServerResponse response, boolean dpop, String error, String extra) {

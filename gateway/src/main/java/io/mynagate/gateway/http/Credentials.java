@@ -1,7 +1,7 @@
 package io.mynagate.gateway.http;
 
-import io.mynagate.gateway.token.Rejection;
-import io.mynagate.gateway.token.TokenRejectedException;
+import io.mynagate.gateway.rejection.Rejection;
+import io.mynagate.gateway.rejection.TokenRejectedException;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.List;
 

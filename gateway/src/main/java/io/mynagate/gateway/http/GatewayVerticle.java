@@ -1,6 +1,8 @@
 package io.mynagate.gateway.http;
 
 import io.mynagate.gateway.config.GatewayConfig;
+import io.mynagate.gateway.dpop.DpopVerifier;
+import io.mynagate.gateway.token.JwsHeaderPolicy;
 import io.mynagate.gateway.token.LogoutTokenVerifier;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -20,6 +22,16 @@ import java.util.concurrent.TimeUnit;
  * {@link #start()} returns the listen future, so a failed bind fails the deployment.
  */
 public final class GatewayVerticle extends VerticleBase {
+  /**
+   * Bound of a request's header section (all header lines together; Netty's {@code
+   * maxHeaderSize}): a token of the documented maximum ({@link JwsHeaderPolicy#MAX_TOKEN_LENGTH})
+   * plus a DPoP proof of its maximum ({@link DpopVerifier#MAX_PROOF_LENGTH}) plus Vert.x's default
+   * 8 KiB for every other header. With Vert.x's default alone, no token near the documented limit
+   * could reach the token check. Beyond it: 431 through {@code AuthFailures}.
+   */
+  public static final int MAX_HEADER_SIZE = JwsHeaderPolicy.MAX_TOKEN_LENGTH
+      + DpopVerifier.MAX_PROOF_LENGTH + HttpServerOptions.DEFAULT_MAX_HEADER_SIZE;
+
   private final Services services;
   private final int port;
   private HttpServer server;
@@ -42,7 +54,7 @@ public final class GatewayVerticle extends VerticleBase {
    * @param port the port to bind
    * @param idleTimeout idle client connections are closed after this long (zero: never), so
    *     that connections a client opened and left cannot pile up
-   * @return HTTP/1.1 server options
+   * @return HTTP/1.1 server options, with header sections up to {@link #MAX_HEADER_SIZE}
    */
   public static HttpServerOptions serverOptions(String host, int port, Duration idleTimeout) {
     return new HttpServerOptions()
@@ -50,6 +62,7 @@ public final class GatewayVerticle extends VerticleBase {
         .setPort(port)
         .setIdleTimeout((int) idleTimeout.toMillis())
         .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+        .setMaxHeaderSize(MAX_HEADER_SIZE)
         .setTcpNoDelay(true)
         .setCompressionSupported(false)
         // HTTP/1.1 only: no h2c-upgrade or WebSocket-extension handler in every connection's
@@ -93,6 +106,8 @@ public final class GatewayVerticle extends VerticleBase {
         serverOptions(config.listen().host(), port, config.listen().idleTimeout())));
     // The gateway's own four endpoints by exact path; everything else goes to the proxy, whose
     // route table does its own matching.
+    // Oversized or malformed requests are refused through the same mapper as every other refusal.
+    server.invalidRequestHandler(failures::respondUndecodable);
     return server.requestHandler(request -> {
       switch (request.path()) {
         case GatewayConfig.HEALTH_PATH -> only(HttpMethod.GET, request, health::handle);

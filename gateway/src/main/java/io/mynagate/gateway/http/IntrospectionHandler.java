@@ -1,7 +1,7 @@
 package io.mynagate.gateway.http;
 
 import io.mynagate.gateway.config.GatewayConfig;
-import io.mynagate.gateway.token.TokenRejectedException;
+import io.mynagate.gateway.rejection.TokenRejectedException;
 import io.mynagate.gateway.token.VerifiedToken;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;

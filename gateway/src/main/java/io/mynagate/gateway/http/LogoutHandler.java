@@ -1,8 +1,8 @@
 package io.mynagate.gateway.http;
 
 import io.mynagate.gateway.token.LogoutTokenVerifier;
-import io.mynagate.gateway.token.Rejection;
-import io.mynagate.gateway.token.TokenRejectedException;
+import io.mynagate.gateway.rejection.Rejection;
+import io.mynagate.gateway.rejection.TokenRejectedException;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 

@@ -1,9 +1,9 @@
 package io.mynagate.gateway.http;
 
 import io.mynagate.gateway.config.GatewayConfig;
-import io.mynagate.gateway.token.Rejection;
+import io.mynagate.gateway.rejection.Rejection;
 import io.mynagate.gateway.token.RouteRequirements;
-import io.mynagate.gateway.token.TokenRejectedException;
+import io.mynagate.gateway.rejection.TokenRejectedException;
 import io.mynagate.gateway.token.VerifiedToken;
 import io.vertx.core.Context;
 import io.vertx.core.Future;

@@ -1,7 +1,7 @@
 package io.mynagate.gateway.jwks;
 
 import com.nimbusds.jose.jwk.JWKSet;
-import io.mynagate.gateway.GatewayException;
+import io.mynagate.gateway.error.GatewayException;
 import io.vertx.core.Future;
 import io.vertx.ext.web.client.WebClient;
 import java.net.URI;

@@ -3,7 +3,6 @@ package io.mynagate.gateway.jwks;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
@@ -12,8 +11,8 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import io.mynagate.gateway.config.GatewayConfig;
 import io.mynagate.gateway.metrics.GatewayMetrics;
-import io.mynagate.gateway.token.Rejection;
-import io.mynagate.gateway.token.TokenRejectedException;
+import io.mynagate.gateway.rejection.Rejection;
+import io.mynagate.gateway.rejection.TokenRejectedException;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -276,7 +275,7 @@ public final class IssuerKeys {
         continue;
       }
       try {
-        byKid.put(jwk.getKeyID(), new Entry(jwk, verifierFor(jwk)));
+        byKid.put(jwk.getKeyID(), new Entry(jwk, providers.forIssuerKey(jwk)));
       } catch (JOSEException | RuntimeException e) {
         LOG.log(System.Logger.Level.WARNING, "event=jwks_key_skipped issuer={0} kid={1}",
             config.issuer(), jwk.getKeyID());
@@ -292,17 +291,5 @@ public final class IssuerKeys {
       onKeysRemoved.accept(config.issuer(), removed);
     }
     return Future.succeededFuture();
-  }
-
-  private JWSVerifier verifierFor(JWK jwk) throws JOSEException {
-    JWSVerifier verifier;
-    if (jwk instanceof RSAKey) {
-      verifier = new ReusedSignatureRsaVerifier(((RSAKey) jwk).toRSAPublicKey());
-    } else if (jwk instanceof ECKey) {
-      verifier = new ECDSAVerifier(((ECKey) jwk).toECPublicKey());
-    } else {
-      throw new JOSEException("unsupported key type " + jwk.getKeyType());
-    }
-    return providers.configure(verifier, jwk);
   }
 }

@@ -1,16 +1,22 @@
 package io.mynagate.gateway.jwks;
 
 import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.RSAKey;
 import io.mynagate.gateway.config.GatewayConfig.CryptoProvider;
 import java.security.Provider;
 import java.util.Optional;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
- * Which JCA provider verifies signatures of which key type. Immutable and thread-safe.
+ * Which verifier, on which JCA provider, checks signatures of which key: the one place where the
+ * gateway's signature verifiers are made ({@link #forIssuerKey}, {@link #forProofKey}). Immutable
+ * and thread-safe.
  *
  * <p>The default, {@link CryptoProvider#AUTO}, follows {@code bench/gateway/jmh.sh} on Java 17:
  * the Amazon Corretto Crypto Provider (native AWS-LC) verifies RS256 about twice as fast as the
@@ -19,6 +25,12 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
  * jar has no library for), the fastest Java providers take over: the JDK's SunRsaSign for RSA
  * (faster than Bouncy Castle) and Bouncy Castle for EC (about five times faster than SunEC, whose
  * P-256 verification manages well under a thousand per second per core).
+ *
+ * <p>SunEC verifies no signature here, whatever the choice: on Java 17 it compares the x-coordinate
+ * of R with {@code r} without reducing it modulo the group order n (SEC 1 v2 section 4.1.4 steps 7
+ * and 8), so it refuses valid ES256 signatures whose R has x &ge; n (Wycheproof
+ * {@code ecdsa_secp256r1_sha256_p1363_test.json} tcIds 115 and 257, {@code WycheproofTest}).
+ * {@link CryptoProvider#JDK} therefore means SunRsaSign for RSA and Bouncy Castle for EC.
  */
 public final class VerificationProviders {
   private static final System.Logger LOG =
@@ -46,7 +58,8 @@ public final class VerificationProviders {
       java.util.function.Supplier<Optional<Provider>> nativeProvider) {
     switch (choice) {
       case JDK:
-        return new VerificationProviders(null, null);
+        // SunRsaSign for RSA; never SunEC for EC (see the class comment): Bouncy Castle instead.
+        return new VerificationProviders(null, new BouncyCastleProvider());
       case BC: {
         Provider bc = new BouncyCastleProvider();
         return new VerificationProviders(bc, bc);
@@ -87,6 +100,45 @@ public final class VerificationProviders {
   }
 
   /**
+   * The verifier for a key of an issuer's JWKS: {@link ReusedSignatureRsaVerifier} for RSA keys
+   * (RS256/384/512, PS256/384/512; one key verifies many tokens, so each thread keeps its
+   * initialized {@code Signature}), Nimbus's {@code ECDSAVerifier} for EC keys; each on this
+   * policy's provider for the key type.
+   *
+   * @param key a public JWKS key, not {@code null}
+   * @return a verifier bound to {@code key}
+   * @throws JOSEException if the key is neither RSA nor EC, or unusable
+   */
+  public JWSVerifier forIssuerKey(JWK key) throws JOSEException {
+    if (key instanceof RSAKey) {
+      return configure(new ReusedSignatureRsaVerifier(((RSAKey) key).toRSAPublicKey()), key);
+    }
+    if (key instanceof ECKey) {
+      return configure(new ECDSAVerifier(((ECKey) key).toECPublicKey()), key);
+    }
+    throw new JOSEException("unsupported key type " + key.getKeyType());
+  }
+
+  /**
+   * The verifier for the key a DPoP proof carries in its header (RFC 9449 section 4.3): Nimbus's
+   * {@code RSASSAVerifier} or {@code ECDSAVerifier}, on this policy's provider for the key type.
+   * Such a key verifies about one proof, so there is no {@code Signature} worth keeping.
+   *
+   * @param key the proof's public key, not {@code null}
+   * @return a verifier bound to {@code key}
+   * @throws JOSEException if the key is neither RSA nor EC, or unusable
+   */
+  public JWSVerifier forProofKey(JWK key) throws JOSEException {
+    if (key instanceof RSAKey) {
+      return configure(new RSASSAVerifier((RSAKey) key), key);
+    }
+    if (key instanceof ECKey) {
+      return configure(new ECDSAVerifier((ECKey) key), key);
+    }
+    throw new JOSEException("unsupported DPoP key type " + key.getKeyType());
+  }
+
+  /**
    * Points the verifier at the provider for the key's type; the JDK's defaults stay in place
    * where the policy names none.
    *
@@ -94,7 +146,7 @@ public final class VerificationProviders {
    * @param key the verification key
    * @return {@code verifier}
    */
-  public JWSVerifier configure(JWSVerifier verifier, JWK key) {
+  JWSVerifier configure(JWSVerifier verifier, JWK key) {
     Provider provider = key instanceof ECKey ? ec : rsa;
     if (provider != null) {
       verifier.getJCAContext().setProvider(provider);

@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.mynagate.gateway.token.Rejection;
+import io.mynagate.gateway.rejection.Rejection;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;

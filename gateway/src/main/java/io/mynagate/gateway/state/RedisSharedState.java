@@ -1,8 +1,8 @@
 package io.mynagate.gateway.state;
 
 import io.mynagate.gateway.config.GatewayConfig;
-import io.mynagate.gateway.token.Rejection;
-import io.mynagate.gateway.token.TokenRejectedException;
+import io.mynagate.gateway.rejection.Rejection;
+import io.mynagate.gateway.rejection.TokenRejectedException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;

@@ -1,7 +1,7 @@
 package io.mynagate.gateway.state;
 
 import io.mynagate.gateway.config.GatewayConfig;
-import io.mynagate.gateway.token.TokenRejectedException;
+import io.mynagate.gateway.rejection.TokenRejectedException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;

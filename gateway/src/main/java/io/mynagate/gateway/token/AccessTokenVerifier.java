@@ -5,6 +5,8 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.mynagate.gateway.jwks.IssuerKeys;
 import io.mynagate.gateway.metrics.GatewayMetrics;
+import io.mynagate.gateway.rejection.Rejection;
+import io.mynagate.gateway.rejection.TokenRejectedException;
 import io.vertx.core.Future;
 import java.nio.ByteBuffer;
 import java.text.ParseException;
@@ -97,14 +99,36 @@ public final class AccessTokenVerifier {
   /**
    * The claims: the payload decoded with the JDK's Base64 URL decoder (table-driven, about ten
    * times faster than Nimbus's own in VerifyPathHarness, and strict: characters outside base64url
-   * are refused), parsed by {@link StrictJson}, then typed by Nimbus's {@code JWTClaimsSet}.
+   * are refused), parsed by {@link StrictJson}, checked where Nimbus would coerce a type, then
+   * typed by Nimbus's {@code JWTClaimsSet}.
    */
   static JWTClaimsSet claimsOf(CheckedJws jws) {
+    Map<String, Object> json;
     try {
-      return JWTClaimsSet.parse(StrictJson.parseObject(
-          Base64.getUrlDecoder().decode(jws.payloadPart())));
+      json = StrictJson.parseObject(Base64.getUrlDecoder().decode(jws.payloadPart()));
     } catch (ParseException | IllegalArgumentException e) {
       throw new TokenRejectedException(Rejection.MALFORMED_TOKEN, "claims are not a JSON object");
+    }
+    requireStringSubject(json);
+    try {
+      return JWTClaimsSet.parse(json);
+    } catch (ParseException e) {
+      throw new TokenRejectedException(Rejection.MALFORMED_TOKEN,
+          "claims are not a JWT claims set");
+    }
+  }
+
+  /**
+   * {@code sub}, when present, is a StringOrURI (RFC 7519 section 4.1.2), so a JSON string.
+   * Checked on the raw JSON because {@code JWTClaimsSet.parse} turns a number into its decimal
+   * string: {@code "sub": 12345} would pass as the subject {@code "12345"} and be forwarded, and
+   * denied or not, as if the issuer had written the string.
+   */
+  private static void requireStringSubject(Map<String, Object> json) {
+    Object sub = json.get("sub");
+    if (sub != null && !(sub instanceof String)) {
+      throw new TokenRejectedException(Rejection.MISSING_CLAIM,
+          "sub is not a string (StringOrURI, RFC 7519 section 4.1.2)");
     }
   }
 

@@ -2,6 +2,8 @@ package io.mynagate.gateway.token;
 
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.util.Base64URL;
+import io.mynagate.gateway.rejection.Rejection;
+import io.mynagate.gateway.rejection.TokenRejectedException;
 import java.text.ParseException;
 import java.util.Base64;
 import java.util.Locale;

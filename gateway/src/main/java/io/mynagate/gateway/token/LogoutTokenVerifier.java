@@ -2,6 +2,8 @@ package io.mynagate.gateway.token;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.mynagate.gateway.jwks.IssuerKeys;
+import io.mynagate.gateway.rejection.Rejection;
+import io.mynagate.gateway.rejection.TokenRejectedException;
 import io.mynagate.gateway.state.SharedState;
 import io.vertx.core.Future;
 import java.time.Clock;

@@ -1,6 +1,8 @@
 package io.mynagate.gateway.token;
 
 import io.mynagate.gateway.config.GatewayConfig;
+import io.mynagate.gateway.rejection.Rejection;
+import io.mynagate.gateway.rejection.TokenRejectedException;
 
 /** A route's requirements checked against a verified token: issuer, audience, scopes, acr. */
 public final class RouteRequirements {

@@ -1,6 +1,8 @@
 package io.mynagate.gateway.token;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import io.mynagate.gateway.rejection.Rejection;
+import io.mynagate.gateway.rejection.TokenRejectedException;
 import java.time.Instant;
 import java.util.Optional;
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.mynagate.gateway.support.GatewayFixture;
+import io.mynagate.gateway.support.LogCapture;
 import io.mynagate.gateway.support.TestKeys;
 import io.mynagate.gateway.support.Tokens;
 import io.vertx.core.MultiMap;
@@ -96,6 +97,23 @@ class BackChannelLogoutTest {
   void rejectsLogoutTokenWithoutSidOrSub() {
     assertThat(logout(logoutToken(Tokens.logoutClaims(gw.issuer(), null, null).build()))
         .statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void rejectsLogoutTokenWithNumericSubAndDeniesNothing() throws Exception {
+    // RFC 7519 section 4.1.2: sub is a StringOrURI. Read as "12345", this token would log out
+    // the subject whose sub is the string "12345".
+    String access = "Bearer " + Tokens.sign(gw.rsa, Tokens.accessClaims(gw.issuer())
+        .subject("12345").build());
+    try (LogCapture log = LogCapture.start(LogoutHandler.class.getName())) {
+      HttpResponse<Buffer> response = logout(logoutToken(Tokens.logoutClaims(gw.issuer(), null,
+          null).claim("sub", 12345).build()));
+
+      assertThat(response.statusCode()).isEqualTo(400);
+      log.awaitLine(2000, "event=logout_token_rejected", "reason=missing_claim",
+          "sub is not a string");
+    }
+    assertThat(gw.get("/api/x", access).statusCode()).as("subject \"12345\"").isEqualTo(200);
   }
 
   @Test

@@ -226,6 +226,19 @@ class TokenRejectionTest {
   }
 
   @Test
+  void rejectsValidlySignedTokenWithNumericSub() {
+    // RFC 7519 section 4.1.2: sub is a StringOrURI; Nimbus alone would read 12345 as "12345".
+    assertInvalidToken(Tokens.sign(gw.rsa, claims().claim("sub", 12345).build()),
+        "missing_claim");
+  }
+
+  @Test
+  void rejectsValidlySignedTokenWithArraySub() {
+    assertInvalidToken(Tokens.sign(gw.rsa, claims().claim("sub", List.of("a", "b")).build()),
+        "missing_claim");
+  }
+
+  @Test
   void rejectsSignatureByKeyOfOtherKid() {
     // Signed by the attacker but naming the issuer's kid: key selection works, signature fails.
     assertInvalidToken(Tokens.sign(ATTACKER, claims().build(), h -> h.keyID("rsa-1")),

@@ -64,9 +64,18 @@ class VerificationProvidersTest {
   }
 
   @Test
-  void jdkAndBcApplyToEveryKeyType() {
-    assertThat(VerificationProviders.of(CryptoProvider.JDK).nameFor(ec)).isEqualTo("JDK");
-    assertThat(VerificationProviders.of(CryptoProvider.BC).nameFor(rsa)).isEqualTo("BC");
+  void jdkVerifiesRsaKeysWithTheJdkAndEcKeysWithBouncyCastleNotSunEc() {
+    // SunEC refuses valid ES256 signatures whose R has x >= n (WycheproofTest).
+    VerificationProviders jdk = VerificationProviders.of(CryptoProvider.JDK);
+    assertThat(jdk.nameFor(rsa)).isEqualTo("JDK");
+    assertThat(jdk.nameFor(ec)).isEqualTo("BC");
+  }
+
+  @Test
+  void bcAppliesToEveryKeyType() {
+    VerificationProviders bc = VerificationProviders.of(CryptoProvider.BC);
+    assertThat(bc.nameFor(rsa)).isEqualTo("BC");
+    assertThat(bc.nameFor(ec)).isEqualTo("BC");
   }
 
   @ParameterizedTest

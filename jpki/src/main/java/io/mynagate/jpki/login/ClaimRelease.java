@@ -1,17 +1,16 @@
 package io.mynagate.jpki.login;
 
+import io.mynagate.jpki.claims.ClaimName;
 import io.mynagate.jpki.profile.BasicAttributes;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The claim vocabulary of attribute release and the values each claim takes from the four basic
- * attributes of a signature certificate (docs/architecture.md, "Attribute sharing"):
+ * The values each claim of the vocabulary ({@link ClaimName}) takes from the four basic attributes of
+ * a signature certificate (docs/login-protocol.md, "Claims"):
  *
  * <table>
  *   <caption>Claims</caption>
@@ -25,14 +24,11 @@ import java.util.regex.Pattern;
  * </table>
  */
 final class ClaimRelease {
-    private static final Pattern AGE_OVER = Pattern.compile("age_over_([1-9][0-9]?|1[0-4][0-9]|150)");
-    private static final List<String> FIXED = List.of("name", "address", "birthdate", "gender");
-
     private ClaimRelease() {}
 
-    /** @return whether {@code name} is a claim of the vocabulary */
+    /** @return whether {@code name} is a claim of the vocabulary, in its one spelling */
     static boolean isKnown(String name) {
-        return name != null && (FIXED.contains(name) || AGE_OVER.matcher(name).matches());
+        return ClaimName.parse(name).isPresent();
     }
 
     /**
@@ -44,31 +40,30 @@ final class ClaimRelease {
     static Map<String, Object> values(List<String> approved, BasicAttributes attributes, LocalDate today) {
         Map<String, Object> values = new LinkedHashMap<>();
         for (String name : approved) {
-            values.put(name, value(name, attributes, today));
+            values.put(name, value(ClaimName.of(name), attributes, today));
         }
         return Collections.unmodifiableMap(values);
     }
 
-    private static Object value(String name, BasicAttributes attributes, LocalDate today) {
-        switch (name) {
-            case "name":
+    private static Object value(ClaimName claim, BasicAttributes attributes, LocalDate today) {
+        if (claim.isAgeOver()) {
+            return attributes.ageOverAt(claim.ageThreshold().getAsInt(), today);
+        }
+        switch (claim.value()) {
+            case ClaimName.NAME_VALUE:
                 return attributes.name();
-            case "address":
+            case ClaimName.ADDRESS_VALUE:
                 return attributes.address();
-            case "birthdate":
+            case ClaimName.BIRTHDATE_VALUE:
                 return attributes.birthDate().toString();
-            case "gender":
+            case ClaimName.GENDER_VALUE:
                 switch (attributes.sex()) {
                     case MALE: return "male";
                     case FEMALE: return "female";
                     default: return "unknown";
                 }
             default:
-                Matcher age = AGE_OVER.matcher(name);
-                if (!age.matches()) {
-                    throw new IllegalArgumentException("not a claim of the vocabulary: " + name);
-                }
-                return attributes.ageOverAt(Integer.parseInt(age.group(1)), today);
+                throw new IllegalArgumentException("not a claim of the vocabulary: " + claim);
         }
     }
 }

@@ -37,12 +37,28 @@ final class CachingSource implements RevocationSource {
     @Override
     public RevocationStatus check(X509Certificate certificate, X509Certificate issuer, Instant at)
             throws RevocationCheckException {
+        return cached(certificate, issuer, at, () -> delegate.check(certificate, issuer, at));
+    }
+
+    @Override
+    public RevocationStatus check(X509Certificate certificate, ValidatedPath path, Instant at)
+            throws RevocationCheckException {
+        return cached(certificate, path.issuerOf(certificate), at, () -> delegate.check(certificate, path, at));
+    }
+
+    /** The delegate's answer, asked for only when no current answer is cached. */
+    private interface Answer {
+        RevocationStatus get() throws RevocationCheckException;
+    }
+
+    private RevocationStatus cached(X509Certificate certificate, X509Certificate issuer, Instant at, Answer answer)
+            throws RevocationCheckException {
         Key key = new Key(keyHash(issuer), certificate.getSerialNumber());
         Entry cached = entries.get(key);
         if (cached != null && cached.currentAt(at)) {
             return cached.status();
         }
-        RevocationStatus status = delegate.check(certificate, issuer, at);
+        RevocationStatus status = answer.get();
         if (status.state() != RevocationStatus.State.UNKNOWN) {
             RevocationEvidence evidence = status.evidence();
             Instant until = evidence.nextUpdate().orElse(evidence.thisUpdate().plus(maxAgeWithoutNextUpdate));

@@ -16,14 +16,29 @@ final class CompositeSource implements RevocationSource {
     @Override
     public RevocationStatus check(X509Certificate certificate, X509Certificate issuer, Instant at)
             throws RevocationCheckException {
+        return first(source -> source.check(certificate, issuer, at));
+    }
+
+    @Override
+    public RevocationStatus check(X509Certificate certificate, ValidatedPath path, Instant at)
+            throws RevocationCheckException {
+        return first(source -> source.check(certificate, path, at));
+    }
+
+    private RevocationStatus first(Question question) throws RevocationCheckException {
         List<String> failures = new ArrayList<>();
         for (RevocationSource source : sources) {
             try {
-                return source.check(certificate, issuer, at);
+                return question.ask(source);
             } catch (RevocationCheckException e) {
                 failures.add(e.getMessage());
             }
         }
         throw new RevocationCheckException(String.join("; ", failures));
+    }
+
+    /** One of the two {@code check} calls, put to one source. */
+    private interface Question {
+        RevocationStatus ask(RevocationSource source) throws RevocationCheckException;
     }
 }

@@ -1,10 +1,5 @@
 package io.mynagate.jpki.validation;
 
-import java.io.IOException;
-import java.math.BigInteger;
-import java.security.GeneralSecurityException;
-import java.security.cert.X509CRL;
-import java.security.cert.X509CRLEntry;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,22 +7,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.bouncycastle.asn1.ASN1Integer;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 
 /**
- * RFC 5280 CRL checking against configured CRLs. A CRL is used for a certificate when, in order: its
- * issuer name equals the certificate's issuer; the issuer's key usage allows cRLSign; its signature
- * verifies with the issuer's key (so a CRL of another root generation with the same name is skipped);
- * it has no critical extension (delta and indirect CRLs are not supported); it is current at the
- * validation time. Loaded CRLs are cached until their {@code nextUpdate}; a stale CRL is reloaded once
- * and, if still stale, is a failure.
+ * RFC 5280 section 6.3 CRL processing against configured CRLs and delta CRLs (see {@link CrlProcessing}
+ * for the algorithm): the scope of the issuing distribution point, the CRL signer found by name and key
+ * among the path and the supplied certificates and validated to the same trust anchor, indirect CRLs,
+ * delta CRLs. Loaded CRLs are cached until their {@code nextUpdate}; a stale CRL is reloaded once and,
+ * if still stale, is not used.
+ *
+ * <p>Called with only an issuer ({@link #check(X509Certificate, X509Certificate, Instant)}), the issuer
+ * is the only possible CRL signer; the validator calls
+ * {@link #check(X509Certificate, ValidatedPath, Instant)}, which can also use CRL signers among the
+ * supplied intermediates.
  */
 final class CrlSource implements RevocationSource {
     private final List<CrlLocation> locations;
     private final Duration clockSkew;
-    private final Map<CrlLocation, X509CRL> cache = new ConcurrentHashMap<>();
+    private final Map<CrlLocation, LoadedCrl> cache = new ConcurrentHashMap<>();
 
     CrlSource(List<CrlLocation> locations, Duration clockSkew) {
         this.locations = List.copyOf(locations);
@@ -37,94 +33,37 @@ final class CrlSource implements RevocationSource {
     @Override
     public RevocationStatus check(X509Certificate certificate, X509Certificate issuer, Instant at)
             throws RevocationCheckException {
+        return check(certificate, ValidatedPath.issuedBy(certificate, issuer), at);
+    }
+
+    @Override
+    public RevocationStatus check(X509Certificate certificate, ValidatedPath path, Instant at)
+            throws RevocationCheckException {
         List<String> problems = new ArrayList<>();
+        List<LoadedCrl> crls = new ArrayList<>();
         for (CrlLocation location : locations) {
-            X509CRL crl;
             try {
-                crl = current(location, at);
+                crls.add(current(location, at));
             } catch (RevocationCheckException e) {
                 problems.add(e.getMessage());
-                continue;
             }
-            if (!crl.getIssuerX500Principal().equals(certificate.getIssuerX500Principal())) {
-                continue;
-            }
-            String problem = unusable(crl, issuer, at);
-            if (problem != null) {
-                problems.add("CRL " + location.name() + ": " + problem);
-                continue;
-            }
-            return status(crl, certificate, location);
         }
-        throw new RevocationCheckException(problems.isEmpty()
-                ? "no configured CRL is issued by " + certificate.getIssuerX500Principal().getName()
-                : String.join("; ", problems));
+        try {
+            return new CrlProcessing(crls, at, clockSkew).decide(certificate, path, problems);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // An extension of the certificate (distribution points, key identifiers) that does not parse.
+            throw new RevocationCheckException("CRL processing failed: " + e.getMessage(), e);
+        }
     }
 
     /** The cached CRL while it is current at {@code at}; otherwise loads it again. */
-    private X509CRL current(CrlLocation location, Instant at) throws RevocationCheckException {
-        X509CRL cached = cache.get(location);
-        if (cached != null && currentAt(cached, at)) {
+    private LoadedCrl current(CrlLocation location, Instant at) throws RevocationCheckException {
+        LoadedCrl cached = cache.get(location);
+        if (cached != null && cached.staleness(at, clockSkew) == null) {
             return cached;
         }
-        X509CRL loaded = location.load();
+        LoadedCrl loaded = LoadedCrl.of(location.load(), location.name());
         cache.put(location, loaded);
         return loaded;
-    }
-
-    private boolean currentAt(X509CRL crl, Instant at) {
-        return freshnessProblem(crl, at) == null;
-    }
-
-    /** @return why this CRL cannot decide for a certificate of {@code issuer}, or {@code null} */
-    private String unusable(X509CRL crl, X509Certificate issuer, Instant at) {
-        boolean[] keyUsage = issuer.getKeyUsage();
-        if (keyUsage != null && (keyUsage.length < 7 || !keyUsage[6])) {
-            return "issuer key usage does not allow cRLSign";
-        }
-        try {
-            crl.verify(issuer.getPublicKey());
-        } catch (GeneralSecurityException | RuntimeException e) {
-            return "signature does not verify with the issuer's key";
-        }
-        if (crl.getCriticalExtensionOIDs() != null && !crl.getCriticalExtensionOIDs().isEmpty()) {
-            return "unsupported critical extension " + crl.getCriticalExtensionOIDs();
-        }
-        return freshnessProblem(crl, at);
-    }
-
-    private String freshnessProblem(X509CRL crl, Instant at) {
-        Instant thisUpdate = crl.getThisUpdate().toInstant();
-        if (thisUpdate.isAfter(at.plus(clockSkew))) {
-            return "thisUpdate " + thisUpdate + " is after the validation time";
-        }
-        if (crl.getNextUpdate() == null) {
-            return "no nextUpdate, so freshness cannot be judged";
-        }
-        Instant nextUpdate = crl.getNextUpdate().toInstant();
-        if (at.isAfter(nextUpdate.plus(clockSkew))) {
-            return "stale: nextUpdate " + nextUpdate + " is before the validation time";
-        }
-        return null;
-    }
-
-    private static RevocationStatus status(X509CRL crl, X509Certificate certificate, CrlLocation location) {
-        X509CRLEntry entry = crl.getRevokedCertificate(certificate.getSerialNumber());
-        CrlEvidence evidence = new CrlEvidence(crl.getIssuerX500Principal().getName(), crlNumber(crl),
-                crl.getThisUpdate().toInstant(), crl.getNextUpdate().toInstant(), location.name());
-        return new RevocationStatus(
-                entry == null ? RevocationStatus.State.GOOD : RevocationStatus.State.REVOKED, evidence);
-    }
-
-    private static BigInteger crlNumber(X509CRL crl) {
-        byte[] value = crl.getExtensionValue(Extension.cRLNumber.getId());
-        if (value == null) {
-            return null;
-        }
-        try {
-            return ASN1Integer.getInstance(JcaX509ExtensionUtils.parseExtensionValue(value)).getValue();
-        } catch (IOException | IllegalArgumentException e) {
-            return null;
-        }
     }
 }

@@ -11,7 +11,17 @@ import java.util.Objects;
 /**
  * Builds an RFC 5280 CRL {@link RevocationSource} from HTTP URLs, files and in-memory CRLs. Obtain one
  * from {@link RevocationSources#crl()}. CRLs are loaded on first use and cached until their
- * {@code nextUpdate}; a CRL that is stale at the validation time is a failure (fail closed).
+ * {@code nextUpdate}; a CRL that is stale at the validation time is not used (fail closed).
+ *
+ * <p>Processing follows RFC 5280 section 6.3.3: each CRL's scope comes from its issuing distribution
+ * point, matched against the certificate's distribution points; delta CRLs are configured like complete
+ * ones (a {@code deltaCRLIndicator} tells them apart) and a complete CRL or certificate that announces
+ * deltas (Freshest CRL) is used only with a current delta; indirect CRLs are matched through the
+ * {@code cRLIssuer} of the distribution point. A CRL may be signed by another key of its issuer or by a
+ * separate CRL-signing certificate: give that certificate to the validator with the intermediates, and it
+ * is used once its own path to the same trust anchor validates and it is not revoked. A CRL with an
+ * unknown critical extension, or one that does not verify, never decides; a certificate no usable CRL
+ * decides is {@code REVOCATION_UNAVAILABLE}.
  *
  * <p>Not thread-safe; the built source is thread-safe.
  */

@@ -77,6 +77,6 @@ final class DefaultCertificateValidator implements CertificateValidator {
         if (revocation == null) {
             return ValidationResult.valid("path and profile valid; revocation not checked", null);
         }
-        return revocation.check(path, at);
+        return revocation.check(path, intermediates, at);
     }
 }

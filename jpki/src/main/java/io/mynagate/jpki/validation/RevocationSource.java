@@ -27,4 +27,22 @@ public interface RevocationSource {
      */
     RevocationStatus check(X509Certificate certificate, X509Certificate issuer, Instant at)
             throws RevocationCheckException;
+
+    /**
+     * Finds the status of {@code certificate}, knowing the whole validated path. The validator calls this
+     * method. Sources that need more than the issuer override it: the CRL source looks on the path and
+     * among the other supplied certificates for a CRL signer other than the issuer's certificate (RFC 5280
+     * section 6.3.3 (f)). Wrappers (caching, fallback) should forward it. The default asks
+     * {@link #check(X509Certificate, X509Certificate, Instant)} with the certificate's issuer on the path.
+     *
+     * @param certificate a certificate of {@code path}, never {@code null}
+     * @param path the path validation accepted, never {@code null}
+     * @param at the validation time the evidence must be current at, never {@code null}
+     * @return an authenticated, current status, never {@code null}
+     * @throws RevocationCheckException when no authenticated and current answer could be obtained
+     */
+    default RevocationStatus check(X509Certificate certificate, ValidatedPath path, Instant at)
+            throws RevocationCheckException {
+        return check(certificate, path.issuerOf(certificate), at);
+    }
 }

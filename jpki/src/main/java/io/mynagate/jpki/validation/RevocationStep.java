@@ -23,16 +23,20 @@ final class RevocationStep {
         this.failOpen = failOpen;
     }
 
-    ValidationResult check(IssuerSelector.Path path, Instant at) {
+    /**
+     * @param path the selected and PKIX-validated path
+     * @param supplied the intermediates the caller gave (some may be CRL signers rather than path members)
+     */
+    ValidationResult check(IssuerSelector.Path path, List<X509Certificate> supplied, Instant at) {
         List<X509Certificate> chain = path.chain();
+        ValidatedPath validated = ValidatedPath.of(chain, path.anchor(), supplied);
         RevocationEvidence endEntityEvidence = null;
         boolean skipped = false;
         for (int i = 0; i < chain.size(); i++) {
-            X509Certificate issuer = i + 1 < chain.size() ? chain.get(i + 1) : path.anchor();
             String role = ValidityCheck.role(i, chain.size() + 1);
             RevocationStatus status;
             try {
-                status = source.check(chain.get(i), issuer, at);
+                status = source.check(chain.get(i), validated, at);
             } catch (RevocationCheckException e) {
                 if (!failOpen) {
                     return ValidationResult.invalid(Reason.REVOCATION_UNAVAILABLE,

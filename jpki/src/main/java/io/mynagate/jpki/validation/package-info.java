@@ -15,6 +15,12 @@
  * checker is configured by global security properties, cannot pin a designated OCSP responder per
  * validator, does not insist on a nonce echo and reports no evidence. Revocation is done here instead.
  *
+ * <p>CRLs are processed as RFC 5280 section 6.3.3 describes (issuing distribution point scope, reasons,
+ * CRL signer by name and key with its own path to the same anchor, indirect and delta CRLs), see
+ * {@link io.mynagate.jpki.validation.CrlSourceBuilder}; revocation sources receive the validated path
+ * ({@link io.mynagate.jpki.validation.ValidatedPath}) so that a CRL signer among the supplied
+ * intermediates can be found.
+ *
  * <p>Nothing here logs or reports a whole certificate, a subject name or a serial number: results carry
  * only issuer/responder names (CA names, not personal data) and times.
  */

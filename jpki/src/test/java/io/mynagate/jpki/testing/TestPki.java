@@ -21,7 +21,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.security.interfaces.DSAPublicKey;
+import java.security.interfaces.DSAParams;
+import java.security.spec.DSAParameterSpec;
 import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.DERTaggedObject;
@@ -44,15 +51,10 @@ import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.PolicyInformation;
-import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
-import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.asn1.x509.CRLNumber;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
@@ -196,23 +198,41 @@ public final class TestPki {
     /** A CRL signed by {@code issuer}, CRL number {@code number}, revoking the given serials (reason unspecified). */
     public static X509CRL crl(Issued issuer, BigInteger number, Instant thisUpdate, Instant nextUpdate,
             List<BigInteger> revokedSerials) {
+        TestCrl.Builder builder = TestCrl.by(issuer).number(number.longValueExact()).validity(thisUpdate, nextUpdate);
+        revokedSerials.forEach(serial -> builder.revoke(serial, CRLReason.unspecified));
+        return builder.build();
+    }
+
+    /** A fresh DSA-2048 key pair (with domain parameters). */
+    public static KeyPair dsaKeyPair() {
         try {
-            X509CertificateHolder issuerHolder = new X509CertificateHolder(issuer.certificate().getEncoded());
-            X509v2CRLBuilder builder = new X509v2CRLBuilder(issuerHolder.getSubject(), Date.from(thisUpdate));
-            builder.setNextUpdate(Date.from(nextUpdate));
-            for (BigInteger serial : revokedSerials) {
-                builder.addCRLEntry(serial, Date.from(thisUpdate.minus(Duration.ofHours(1))), CRLReason.unspecified);
-            }
-            builder.addExtension(Extension.cRLNumber, false, new CRLNumber(number));
-            builder.addExtension(Extension.authorityKeyIdentifier, false,
-                    new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(issuer.certificate()));
-            X509CRLHolder holder = builder.build(
-                    new JcaContentSignerBuilder("SHA256withRSA").build(issuer.privateKey()));
-            return new JcaX509CRLConverter().getCRL(holder);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (GeneralSecurityException | OperatorCreationException e) {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("DSA");
+            generator.initialize(2048, RANDOM);
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A fresh DSA key pair with the domain parameters of {@code other} (so a certificate may inherit them). */
+    public static KeyPair dsaKeyPairWithParametersOf(KeyPair other) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("DSA");
+            DSAParams params = ((DSAPublicKey) other.getPublic()).getParams();
+            generator.initialize(new DSAParameterSpec(params.getP(), params.getQ(), params.getG()),
+                    RANDOM);
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** SHA-256 with the signing key's algorithm: SHA256withRSA, SHA256withDSA or SHA256withECDSA. */
+    public static String defaultSignatureAlgorithm(PrivateKey signingKey) {
+        switch (signingKey.getAlgorithm()) {
+            case "DSA": return "SHA256withDSA";
+            case "EC": return "SHA256withECDSA";
+            default: return "SHA256withRSA";
         }
     }
 
@@ -234,7 +254,8 @@ public final class TestPki {
         private boolean doubleTaggedAttributes;
         private String ocspUrl;
         private String crlUrl;
-        private String signatureAlgorithm = "SHA256withRSA";
+        private String signatureAlgorithm;
+        private boolean withoutKeyParameters;
         private final List<Extension> extraExtensions = new ArrayList<>();
 
         private CertificateBuilder(Issued issuer) {
@@ -363,7 +384,16 @@ public final class TestPki {
             return this;
         }
 
-        /** Signature algorithm of the issuer's signature (default SHA256withRSA). */
+        /**
+         * Writes a DSA public key without its domain parameters, so that they are inherited from the
+         * issuer's DSA key (RFC 5280 section 6.1.4 (f), RFC 3279 section 2.3.2).
+         */
+        public CertificateBuilder withoutKeyParameters() {
+            this.withoutKeyParameters = true;
+            return this;
+        }
+
+        /** Signature algorithm of the issuer's signature (default: SHA-256 with the issuer key's algorithm). */
         public CertificateBuilder signatureAlgorithm(String name) {
             this.signatureAlgorithm = name;
             return this;
@@ -387,11 +417,15 @@ public final class TestPki {
                         : new X509CertificateHolder(issuer.certificate().getEncoded()).getSubject();
                 PrivateKey signingKey = issuer == null ? pair.getPrivate() : issuer.privateKey();
                 JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
-                X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuerName,
+                SubjectPublicKeyInfo publicKeyInfo = withoutKeyParameters
+                        ? new SubjectPublicKeyInfo(new AlgorithmIdentifier(X9ObjectIdentifiers.id_dsa),
+                                new ASN1Integer(((DSAPublicKey) pair.getPublic()).getY()))
+                        : SubjectPublicKeyInfo.getInstance(pair.getPublic().getEncoded());
+                X509v3CertificateBuilder builder = new X509v3CertificateBuilder(issuerName,
                         serial != null ? serial : nextSerial(), Date.from(notBefore), Date.from(notAfter),
-                        subject, pair.getPublic());
+                        subject, publicKeyInfo);
                 builder.addExtension(Extension.subjectKeyIdentifier, false,
-                        utils.createSubjectKeyIdentifier(pair.getPublic()));
+                        utils.createSubjectKeyIdentifier(publicKeyInfo));
                 if (issuer != null) {
                     builder.addExtension(Extension.authorityKeyIdentifier, false,
                             utils.createAuthorityKeyIdentifier(issuer.certificate()));
@@ -430,7 +464,8 @@ public final class TestPki {
                     builder.addExtension(extension);
                 }
                 X509CertificateHolder holder = builder.build(
-                        new JcaContentSignerBuilder(signatureAlgorithm).build(signingKey));
+                        new JcaContentSignerBuilder(signatureAlgorithm != null ? signatureAlgorithm
+                                : defaultSignatureAlgorithm(signingKey)).build(signingKey));
                 return new Issued(new JcaX509CertificateConverter().getCertificate(holder), pair);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -5,6 +5,8 @@ import static io.mynagate.jpki.validation.Fixtures.ROOT_SAME_NAME;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mynagate.jpki.Reason;
+import io.mynagate.jpki.testing.TestCrl;
 import io.mynagate.jpki.testing.TestPki;
 import java.math.BigInteger;
 import java.net.URI;
@@ -17,6 +19,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CrlSourceTest {
     private static final Instant NOW = Instant.now();
     private static final TestPki.Issued CARD = Fixtures.auth(ROOT);
+    private static final ASN1ObjectIdentifier UNKNOWN_EXTENSION = new ASN1ObjectIdentifier("1.3.6.1.4.1.99999.1");
 
     private static X509CRL crl(TestPki.Issued issuer, Instant thisUpdate, Instant nextUpdate, BigInteger... revoked) {
         return TestPki.crl(issuer, BigInteger.valueOf(7), thisUpdate, nextUpdate, List.of(revoked));
@@ -74,7 +79,65 @@ class CrlSourceTest {
         X509CRL forged = crl(ROOT_SAME_NAME, NOW.minus(Duration.ofHours(1)), NOW.plus(Duration.ofDays(1)));
 
         assertThatThrownBy(() -> check(forged)).isInstanceOf(RevocationCheckException.class)
-                .hasMessageContaining("signature");
+                .hasMessageContaining("no supplied certificate of its issuer");
+    }
+
+    @Test
+    void rejectsACrlWithoutKeyIdentifierWhoseSignatureDoesNotVerify() {
+        X509CRL forged = TestCrl.by(ROOT_SAME_NAME).withoutAuthorityKeyIdentifier().build();
+
+        assertThatThrownBy(() -> check(forged)).isInstanceOf(RevocationCheckException.class)
+                .hasMessageContaining("signature does not verify")
+                .extracting(e -> ((RevocationCheckException) e).reason()).isEqualTo(Reason.REVOCATION_UNAVAILABLE);
+    }
+
+    @Test
+    void neverUsesACrlWithAnUnknownCriticalExtension() {
+        // RFC 5280 section 5.2: such a CRL must not decide anything, not even "not listed".
+        X509CRL unknown = TestCrl.by(ROOT).extension(UNKNOWN_EXTENSION, true, DERNull.INSTANCE).build();
+
+        assertThatThrownBy(() -> check(unknown)).isInstanceOf(RevocationCheckException.class)
+                .hasMessageContaining("unsupported critical CRL extension " + UNKNOWN_EXTENSION.getId())
+                .extracting(e -> ((RevocationCheckException) e).reason()).isEqualTo(Reason.REVOCATION_UNAVAILABLE);
+    }
+
+    @Test
+    void neverUsesACrlWithAnUnknownCriticalEntryExtension() {
+        // RFC 5280 section 5.3: the whole CRL is unusable, also for certificates of other entries.
+        X509CRL unknown = TestCrl.by(ROOT).revokeWithEntryExtension(BigInteger.TEN, UNKNOWN_EXTENSION, true).build();
+
+        assertThatThrownBy(() -> check(unknown)).isInstanceOf(RevocationCheckException.class)
+                .hasMessageContaining("unsupported critical CRL entry extension")
+                .extracting(e -> ((RevocationCheckException) e).reason()).isEqualTo(Reason.REVOCATION_UNAVAILABLE);
+    }
+
+    @Test
+    void ignoresUnknownNonCriticalExtensions() throws Exception {
+        X509CRL informational = TestCrl.by(ROOT).extension(UNKNOWN_EXTENSION, false, DERNull.INSTANCE)
+                .revokeWithEntryExtension(CARD.certificate().getSerialNumber(), UNKNOWN_EXTENSION, false).build();
+
+        assertThat(check(informational).state()).isEqualTo(RevocationStatus.State.REVOKED);
+    }
+
+    @Test
+    void usesAnotherCrlWhenOneCannotBeProcessed() throws Exception {
+        X509CRL unknown = TestCrl.by(ROOT).number(8).extension(UNKNOWN_EXTENSION, true, DERNull.INSTANCE).build();
+        RevocationSource source = RevocationSources.crl().crl(unknown).crl(currentCrl()).build();
+
+        RevocationStatus status = source.check(CARD.certificate(), ROOT.certificate(), NOW);
+
+        assertThat(status.state()).isEqualTo(RevocationStatus.State.GOOD);
+        assertThat(((CrlEvidence) status.evidence()).crlNumberOrNull()).isEqualTo(BigInteger.valueOf(7));
+    }
+
+    @Test
+    void acceptsTheIssuingDistributionPointCriticalOrNot() throws Exception {
+        X509CRL critical = TestCrl.by(ROOT).onlyUserCertificates().revoke(CARD.certificate()).build();
+        X509CRL nonCritical = TestCrl.by(ROOT).onlyUserCertificates().nonCriticalDistributionPoint()
+                .revoke(CARD.certificate()).build();
+
+        assertThat(check(critical).state()).isEqualTo(RevocationStatus.State.REVOKED);
+        assertThat(check(nonCritical).state()).isEqualTo(RevocationStatus.State.REVOKED);
     }
 
     @Test

@@ -1,9 +1,9 @@
-package io.mynagate.gateway;
+package io.mynagate.gateway.error;
 
 /**
  * Root of the gateway's exceptions. Misconfiguration is reported with {@link
  * io.mynagate.gateway.config.ConfigException}; rejected tokens with {@link
- * io.mynagate.gateway.token.TokenRejectedException}. Messages never contain token contents.
+ * io.mynagate.gateway.rejection.TokenRejectedException}. Messages never contain token contents.
  */
 public class GatewayException extends RuntimeException {
   /**

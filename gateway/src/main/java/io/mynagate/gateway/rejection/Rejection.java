@@ -1,4 +1,4 @@
-package io.mynagate.gateway.token;
+package io.mynagate.gateway.rejection;
 
 import java.util.Locale;
 
@@ -10,8 +10,18 @@ import java.util.Locale;
 public enum Rejection {
   /** No {@code Authorization} header with a Bearer or DPoP token (RFC 6750 section 3.1). */
   MISSING_TOKEN,
-  /** More than one credential, or an unusable {@code Authorization} header. */
+  /**
+   * More than one credential, an unusable {@code Authorization} header, or a request the HTTP
+   * decoder could not read.
+   */
   INVALID_REQUEST,
+  /**
+   * The request's header section exceeds the listener's bound (RFC 6585 section 5, status 431),
+   * which leaves room for a token of the documented maximum and a DPoP proof.
+   */
+  HEADERS_TOO_LARGE,
+  /** The request line (method, target, version) exceeds the listener's bound (status 414). */
+  REQUEST_LINE_TOO_LONG,
   /** Not a compact JWS, unparsable header or claims, or oversized. */
   MALFORMED_TOKEN,
   /** {@code alg} outside the issuer's allowlist ({@code none} and HMAC always). */
@@ -39,7 +49,10 @@ public enum Rejection {
   NOT_YET_VALID,
   /** {@code iat} is in the future (beyond the clock skew). */
   ISSUED_IN_FUTURE,
-  /** A required claim ({@code exp}, {@code sub}) is missing or has the wrong type. */
+  /**
+   * A required claim ({@code exp}, {@code sub}) is missing, or a claim has the wrong type (e.g. a
+   * {@code sub} that is not a JSON string, RFC 7519 section 4.1.2).
+   */
   MISSING_CLAIM,
   /** The route's audience is not in {@code aud}. */
   WRONG_AUDIENCE,

@@ -1,6 +1,6 @@
-package io.mynagate.gateway.token;
+package io.mynagate.gateway.rejection;
 
-import io.mynagate.gateway.GatewayException;
+import io.mynagate.gateway.error.GatewayException;
 import java.util.Objects;
 
 /**
