@@ -29,9 +29,11 @@ class CardLoginPageIT {
     private static final String REALM = "card-login-it";
     private static final String CLIENT = "bank";
     private static final String MISCONFIGURED_CLIENT = "bank-misconfigured";
+    private static final String DEVELOPMENT_CLIENT = "bank-development";
     private static final String REDIRECT_URI = "http://127.0.0.1:9/callback";
     private static final String FLOW = "myna browser";
     private static final String BROKEN_FLOW = "myna broken";
+    private static final String DEVELOPMENT_FLOW = "myna development";
 
     private static RunningKeycloak server;
     private static AdminApi admin;
@@ -48,9 +50,14 @@ class CardLoginPageIT {
                 CardAuthenticatorConfig.TRUST_ANCHORS, CardAuthenticatorConfigTest.resource("jpki-roots/auth_ca_2023.pem"),
                 CardAuthenticatorConfig.REVOCATION_MODE, "ocsp"));
         String brokenFlowId = cardFlow(BROKEN_FLOW, Map.of(CardAuthenticatorConfig.TRUST_ANCHORS, "not PEM at all"));
+        String developmentFlowId = cardFlow(DEVELOPMENT_FLOW, Map.of(
+                CardAuthenticatorConfig.TRUST_ANCHORS, CardAuthenticatorConfigTest.resource("jpki-roots/auth_ca_2023.pem"),
+                CardAuthenticatorConfig.ALLOW_TEST_ROOTS, "true",
+                CardAuthenticatorConfig.REVOCATION_FAIL_OPEN, "true"));
         admin.update("/" + REALM, Map.of("browserFlow", FLOW));
         client(CLIENT, Map.of());
         client(MISCONFIGURED_CLIENT, Map.of("browser", brokenFlowId));
+        client(DEVELOPMENT_CLIENT, Map.of("browser", developmentFlowId));
         assertThat(cardFlowId).isNotEqualTo(brokenFlowId);
     }
 
@@ -143,6 +150,38 @@ class CardLoginPageIT {
     }
 
     @Test
+    @Order(7)
+    void warnsInTheServerLogWhenWeakeningSettingsAreOn() {
+        HttpResponse<String> page = new Browser().authorize(realm(), DEVELOPMENT_CLIENT, REDIRECT_URI, Map.of());
+
+        assertThat(page.body()).contains("Log in with My Number card");
+        assertThat(server.log())
+                .containsPattern("WARN .*realm " + REALM + ", card authenticator config [0-9a-f-]+: allowTestRoots is on")
+                .containsPattern("WARN .*realm " + REALM + ", card authenticator config [0-9a-f-]+: revocationFailOpen is on");
+    }
+
+    @Test
+    @Order(8)
+    void describesItsSettingsToTheAdminConsole() {
+        Map<String, Object> description = admin.getObject("/" + REALM
+                + "/authentication/config-description/" + CardAuthenticatorFactory.PROVIDER_ID);
+        List<Map<String, Object>> properties = ((List<?>) description.get("properties")).stream()
+                .map(CardLoginPageIT::asMap).toList();
+
+        assertThat(description).containsEntry("name", "My Number card (JPKI)");
+        assertThat(properties).extracting(p -> p.get("name")).containsExactly(
+                "trustAnchors", "revocationMode", "ocspResponderUrl", "ocspResponderCertificate", "crlUrls",
+                "revocationCacheSize", "revocationFailOpen", "bridgeUrl", "clockSkewSeconds", "acrValue",
+                "createUserOnFirstLogin", "allowTestRoots");
+        assertThat(property(properties, "revocationFailOpen"))
+                .containsEntry("type", "boolean").containsEntry("defaultValue", false);
+        assertThat((String) property(properties, "revocationFailOpen").get("label")).startsWith("INSECURE:");
+        assertThat((String) property(properties, "allowTestRoots").get("label")).startsWith("DEVELOPMENT ONLY:");
+        assertThat(property(properties, "bridgeUrl")).containsEntry("defaultValue", "http://127.0.0.1:18450");
+        assertThat(property(properties, "revocationMode").get("options")).isEqualTo(List.of("ocsp", "ocsp,crl", "crl"));
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE)
     void serverLogHasNoStackTraceFromTheExtension() {
         String log = server.log();
@@ -201,6 +240,10 @@ class CardLoginPageIT {
 
     private static List<Map<String, Object>> loginErrors() {
         return admin.getArray("/" + REALM + "/events?type=LOGIN_ERROR&max=50").stream().map(CardLoginPageIT::asMap).toList();
+    }
+
+    private static Map<String, Object> property(List<Map<String, Object>> properties, String name) {
+        return properties.stream().filter(p -> name.equals(p.get("name"))).findFirst().orElseThrow();
     }
 
     @SuppressWarnings("unchecked")
