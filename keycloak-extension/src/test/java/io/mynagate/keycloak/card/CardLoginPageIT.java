@@ -30,10 +30,12 @@ class CardLoginPageIT {
     private static final String CLIENT = "bank";
     private static final String MISCONFIGURED_CLIENT = "bank-misconfigured";
     private static final String DEVELOPMENT_CLIENT = "bank-development";
+    private static final String UNCONFIGURED_CLIENT = "bank-unconfigured";
     private static final String REDIRECT_URI = "http://127.0.0.1:9/callback";
     private static final String FLOW = "myna browser";
     private static final String BROKEN_FLOW = "myna broken";
     private static final String DEVELOPMENT_FLOW = "myna development";
+    private static final String UNCONFIGURED_FLOW = "myna unconfigured";
 
     private static RunningKeycloak server;
     private static AdminApi admin;
@@ -54,10 +56,12 @@ class CardLoginPageIT {
                 CardAuthenticatorConfig.TRUST_ANCHORS, CardAuthenticatorConfigTest.resource("jpki-roots/auth_ca_2023.pem"),
                 CardAuthenticatorConfig.ALLOW_TEST_ROOTS, "true",
                 CardAuthenticatorConfig.REVOCATION_FAIL_OPEN, "true"));
+        String unconfiguredFlowId = cardFlow(UNCONFIGURED_FLOW, null);
         admin.update("/" + REALM, Map.of("browserFlow", FLOW));
         client(CLIENT, Map.of());
         client(MISCONFIGURED_CLIENT, Map.of("browser", brokenFlowId));
         client(DEVELOPMENT_CLIENT, Map.of("browser", developmentFlowId));
+        client(UNCONFIGURED_CLIENT, Map.of("browser", unconfiguredFlowId));
         assertThat(cardFlowId).isNotEqualTo(brokenFlowId);
     }
 
@@ -134,6 +138,20 @@ class CardLoginPageIT {
 
     @Test
     @Order(6)
+    void showsErrorPageWhenTheStepHasNoConfigurationAtAll() {
+        HttpResponse<String> page = new Browser().authorize(realm(), UNCONFIGURED_CLIENT, REDIRECT_URI, Map.of());
+
+        assertThat(page.statusCode()).isEqualTo(500);
+        assertThat(page.body()).contains("Card login is not set up correctly on this server");
+        assertThat(server.log()).contains("realm " + REALM + ": the card authenticator execution has no configuration");
+        assertThat(loginErrors()).anySatisfy(event -> {
+            assertThat(event.get("error")).isEqualTo("invalid_config");
+            assertThat(event.get("clientId")).isEqualTo(UNCONFIGURED_CLIENT);
+        });
+    }
+
+    @Test
+    @Order(7)
     void refusesToRunOnAnEditedCertificateIdSecret() {
         String original = secret();
         setSecret(Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[16]));
@@ -150,7 +168,7 @@ class CardLoginPageIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void warnsInTheServerLogWhenWeakeningSettingsAreOn() {
         HttpResponse<String> page = new Browser().authorize(realm(), DEVELOPMENT_CLIENT, REDIRECT_URI, Map.of());
 
@@ -161,7 +179,7 @@ class CardLoginPageIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void describesItsSettingsToTheAdminConsole() {
         Map<String, Object> description = admin.getObject("/" + REALM
                 + "/authentication/config-description/" + CardAuthenticatorFactory.PROVIDER_ID);
@@ -191,7 +209,10 @@ class CardLoginPageIT {
         assertThat(log.lines().filter(line -> line.contains("Exception") && line.contains("io.mynagate"))).isEmpty();
     }
 
-    /** A copy of the built-in browser flow whose forms subflow runs the card authenticator only. */
+    /**
+     * A copy of the built-in browser flow whose forms subflow runs the card authenticator only, with
+     * {@code config} as its settings ({@code null}: the step is left without configuration).
+     */
     private static String cardFlow(String alias, Map<String, String> config) {
         admin.post("/" + REALM + "/authentication/flows/browser/copy", Map.of("newName", alias), 201);
         String forms = alias + " forms";
@@ -209,8 +230,10 @@ class CardLoginPageIT {
                 .filter(e -> CardAuthenticatorFactory.PROVIDER_ID.equals(e.get("providerId")))
                 .findFirst().orElseThrow();
         admin.update(flowPath(alias) + "/executions", Map.of("id", card.get("id"), "requirement", "REQUIRED"));
-        admin.create("/" + REALM + "/authentication/executions/" + card.get("id") + "/config",
-                Map.of("alias", alias.replace(' ', '-') + "-card", "config", config));
+        if (config != null) {
+            admin.create("/" + REALM + "/authentication/executions/" + card.get("id") + "/config",
+                    Map.of("alias", alias.replace(' ', '-') + "-card", "config", config));
+        }
         return admin.getArray("/" + REALM + "/authentication/flows").stream().map(CardLoginPageIT::asMap)
                 .filter(flow -> alias.equals(flow.get("alias"))).map(flow -> (String) flow.get("id"))
                 .findFirst().orElseThrow();
