@@ -79,6 +79,17 @@ public final class KeycloakDistribution {
     }
 
     /**
+     * @param distDir the unpacked distribution
+     * @param providersDir the jars to install
+     * @param workDir where the log and the pid file go
+     * @param startTimeout how long to wait for readiness
+     * @return a launcher for these directories
+     */
+    static KeycloakDistribution of(Path distDir, Path providersDir, Path workDir, Duration startTimeout) {
+        return new KeycloakDistribution(distDir, providersDir, workDir, startTimeout);
+    }
+
+    /**
      * Installs the providers, starts the server and waits until it is ready.
      *
      * @return the running server
