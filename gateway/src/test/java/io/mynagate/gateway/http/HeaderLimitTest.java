@@ -12,6 +12,14 @@ import io.mynagate.gateway.support.GatewayFixture;
 import io.mynagate.gateway.support.Tokens;
 import io.mynagate.gateway.token.JwsHeaderPolicy;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 import io.vertx.ext.web.client.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -103,31 +111,66 @@ class HeaderLimitTest {
     assertThat(gw.rejections("malformed_token")).isEqualTo(before + 1);
   }
 
+  /**
+   * What the gateway answers a request sent whole over a raw socket. The request is written
+   * completely and the socket half-closed before reading: the gateway closes the connection after
+   * answering an undecodable request, and a client still writing at that moment can lose the
+   * answer to the reset (a race of the client, not of the gateway).
+   */
+  private static RawAnswer sendRaw(String requestTarget, String authorization) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", gw.port())) {
+      socket.setSoTimeout(10_000);
+      String request = "GET " + requestTarget + " HTTP/1.1\r\nHost: 127.0.0.1:" + gw.port() + "\r\n"
+          + (authorization == null ? "" : "Authorization: " + authorization + "\r\n") + "\r\n";
+      OutputStream out = socket.getOutputStream();
+      out.write(request.getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      socket.shutdownOutput();
+      return RawAnswer.parse(new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+  }
+
+  /** Status, headers (names lower case) and body of one HTTP/1.1 answer. */
+  private record RawAnswer(int status, Map<String, String> headers, String body) {
+    static RawAnswer parse(String text) {
+      int end = text.indexOf("\r\n\r\n");
+      assertThat(end).as("a complete HTTP answer: %s", text).isPositive();
+      String[] lines = text.substring(0, end).split("\r\n");
+      Map<String, String> headers = new HashMap<>();
+      for (int i = 1; i < lines.length; i++) {
+        int colon = lines[i].indexOf(':');
+        headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+            lines[i].substring(colon + 1).trim());
+      }
+      return new RawAnswer(Integer.parseInt(lines[0].split(" ")[1]), headers, text.substring(end + 4));
+    }
+  }
+
   @Test
-  void refusesHeaderSectionBeyondTheListenerBoundWith431ChallengedAndCounted() {
+  void refusesHeaderSectionBeyondTheListenerBoundWith431ChallengedAndCounted() throws IOException {
     String token = "a".repeat(GatewayVerticle.MAX_HEADER_SIZE);
     double before = gw.rejections("headers_too_large");
     double rejected = gw.metric("gateway_requests_total\\{outcome=\"rejected\"\\}");
 
-    HttpResponse<Buffer> response = gw.get("/api/x", "Bearer " + token);
+    RawAnswer response = sendRaw("/api/x", "Bearer " + token);
 
-    assertThat(response.statusCode()).isEqualTo(431);
-    assertThat(response.getHeader("WWW-Authenticate"))
+    assertThat(response.status()).isEqualTo(431);
+    assertThat(response.headers().get("www-authenticate"))
         .isEqualTo("Bearer realm=\"myna-gateway\", error=\"invalid_request\"");
-    assertThat(response.bodyAsJsonObject().getString("error")).isEqualTo("invalid_request");
+    assertThat(new JsonObject(response.body()).getString("error")).isEqualTo("invalid_request");
     assertThat(gw.rejections("headers_too_large")).isEqualTo(before + 1);
     assertThat(gw.metric("gateway_requests_total\\{outcome=\"rejected\"\\}"))
         .isEqualTo(rejected + 1);
   }
 
   @Test
-  void refusesRequestLineBeyondTheListenerBoundWith414ChallengedAndCounted() {
+  void refusesRequestLineBeyondTheListenerBoundWith414ChallengedAndCounted() throws IOException {
     double before = gw.rejections("request_line_too_long");
 
-    HttpResponse<Buffer> response = gw.get("/api/" + "a".repeat(8192), null);
+    RawAnswer response = sendRaw("/api/" + "a".repeat(8192), null);
 
-    assertThat(response.statusCode()).isEqualTo(414);
-    assertThat(response.getHeader("WWW-Authenticate"))
+    assertThat(response.status()).isEqualTo(414);
+    assertThat(response.headers().get("www-authenticate"))
         .isEqualTo("Bearer realm=\"myna-gateway\", error=\"invalid_request\"");
     assertThat(gw.rejections("request_line_too_long")).isEqualTo(before + 1);
   }
