@@ -3,6 +3,7 @@ package io.mynagate.bridge.card;
 import io.mynagate.jpki.assertion.CardAssertion;
 import io.mynagate.jpki.assertion.Purpose;
 import io.mynagate.jpki.card.PinKind;
+import io.mynagate.jpki.claims.ClaimName;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -19,14 +20,18 @@ import java.util.Objects;
  * the client and the approved claims for {@code share}. Checked in {@link Builder#build()}, before any
  * card is touched; immutable.
  *
- * <p>In this increment the values come from the command line. The hand-off request the identity provider
- * signs (docs/handoff-request.md) will fill the same fields once the bridge verifies it.
+ * <p>The values come from the command line ({@code assert}) or from a hand-off request the bridge verified
+ * (docs/handoff-request.md) and the claims the resident approved on the bridge's page ({@code serve}).
  */
 public final class AssertionRequest {
     /** The longest audience URL accepted. */
     public static final int MAX_AUDIENCE_LENGTH = 2048;
     /** The longest nonce or client id accepted; the identity provider's nonces are far shorter. */
     public static final int MAX_TOKEN_LENGTH = 512;
+    /** The claim vocabulary ({@link ClaimName}), for messages. */
+    private static final String VOCABULARY = ClaimName.NAME_VALUE + ", " + ClaimName.ADDRESS_VALUE + ", "
+            + ClaimName.BIRTHDATE_VALUE + ", " + ClaimName.GENDER_VALUE + ", " + ClaimName.AGE_OVER_PREFIX + "NN (NN "
+            + ClaimName.MIN_AGE + "-" + ClaimName.MAX_AGE + ")";
 
     private final String audience;
     private final String nonce;
@@ -146,7 +151,8 @@ public final class AssertionRequest {
 
         /**
          * @param names for {@code share} (at least one there, none for {@code auth}): the claim names the
-         *     resident approved, in order, each from the vocabulary, without duplicates; not null
+         *     resident approved, in order, each of the vocabulary ({@link ClaimName}, in its one spelling),
+         *     without duplicates; not null
          * @return this builder
          */
         public Builder approvedClaims(Collection<String> names) {
@@ -206,9 +212,9 @@ public final class AssertionRequest {
                 throw new IllegalArgumentException("purpose share needs at least one approved claim");
             }
             for (String name : approvedClaims) {
-                if (!ClaimVocabulary.isClaimName(name)) {
+                if (ClaimName.parse(name).isEmpty()) {
                     throw new IllegalArgumentException("'" + name + "' is not a claim name; the vocabulary is "
-                            + ClaimVocabulary.describe());
+                            + VOCABULARY);
                 }
             }
             if (new LinkedHashSet<>(approvedClaims).size() != approvedClaims.size()) {
