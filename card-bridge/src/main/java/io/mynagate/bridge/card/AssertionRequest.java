@@ -26,8 +26,10 @@ import java.util.Objects;
 public final class AssertionRequest {
     /** The longest audience URL accepted. */
     public static final int MAX_AUDIENCE_LENGTH = 2048;
-    /** The longest nonce or client id accepted; the identity provider's nonces are far shorter. */
+    /** The longest nonce accepted; the identity provider's nonces are far shorter. */
     public static final int MAX_TOKEN_LENGTH = 512;
+    /** The longest client id accepted: the hand-off request's limit (docs/handoff-request.md). */
+    public static final int MAX_CLIENT_ID_LENGTH = 255;
     /** The claim vocabulary ({@link ClaimName}), for messages. */
     private static final String VOCABULARY = ClaimName.NAME_VALUE + ", " + ClaimName.ADDRESS_VALUE + ", "
             + ClaimName.BIRTHDATE_VALUE + ", " + ClaimName.GENDER_VALUE + ", " + ClaimName.AGE_OVER_PREFIX + "NN (NN "
@@ -141,7 +143,8 @@ public final class AssertionRequest {
 
         /**
          * @param value for {@code share} (required there, refused for {@code auth}): the relying party's
-         *     OAuth client id, 1 to {@value #MAX_TOKEN_LENGTH} visible ASCII characters
+         *     OAuth client id, 1 to {@value #MAX_CLIENT_ID_LENGTH} characters without control characters, as
+         *     the hand-off request allows it
          * @return this builder
          */
         public Builder clientId(String value) {
@@ -169,7 +172,7 @@ public final class AssertionRequest {
             checkAudience();
             checkToken("nonce", nonce);
             if (purpose == Purpose.SHARE) {
-                checkToken("client id", clientId);
+                checkClientId();
                 checkClaims();
             } else if (clientId != null || !approvedClaims.isEmpty()) {
                 throw new IllegalArgumentException("a client id and claims belong to purpose share only");
@@ -204,6 +207,14 @@ public final class AssertionRequest {
                 if (c < 0x21 || c > 0x7E) {
                     throw new IllegalArgumentException("the " + what + " must be visible ASCII characters");
                 }
+            }
+        }
+
+        private void checkClientId() {
+            if (clientId == null || clientId.isEmpty() || clientId.length() > MAX_CLIENT_ID_LENGTH
+                    || clientId.codePoints().anyMatch(Character::isISOControl)) {
+                throw new IllegalArgumentException("the client id must be 1 to " + MAX_CLIENT_ID_LENGTH
+                        + " characters without control characters");
             }
         }
 
