@@ -81,7 +81,7 @@ final class RequestPage {
         main.raw("<div class=\"field\"><label for=\"pin\">").text(Texts.get(language, "pin." + pin + ".label"))
                 .raw("</label>\n<input id=\"pin\" name=\"pin\" type=\"password\" ").raw(pinAttributes(state.pinKind()))
                 .raw(" autocomplete=\"off\" spellcheck=\"false\" required aria-describedby=\"pin-hint\" autofocus>\n")
-                .raw("<p class=\"hint\" id=\"pin-hint\">").text(Texts.get(language, "pin.hint")).raw("</p></div>\n")
+                .raw("<p class=\"hint\" id=\"pin-hint\">").text(Texts.get(language, "pin." + pin + ".hint")).raw("</p></div>\n")
                 .raw("<button type=\"submit\" class=\"button primary\" id=\"submit\">")
                 .text(Texts.get(language, request.purpose() == Purpose.SHARE ? "submit.share" : "submit.auth"))
                 .raw("</button>\n<p class=\"progress\" id=\"progress\" role=\"status\" aria-live=\"polite\" hidden>")
