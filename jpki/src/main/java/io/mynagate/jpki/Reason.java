@@ -129,6 +129,11 @@ public enum Reason {
     PIN_BLOCKED(Kind.REJECTED),
     /** The card refused an operation that needs a verified PIN. */
     SECURITY_STATUS_NOT_SATISFIED(Kind.REJECTED),
+    /**
+     * The PIN has one try left and the resident did not confirm using it; refused before any VERIFY, so
+     * no try was spent (the card bridge's page).
+     */
+    LAST_TRY_NOT_CONFIRMED(Kind.REJECTED),
     /** The card answered a status word the protocol does not expect. */
     UNEXPECTED_STATUS_WORD(Kind.REJECTED),
     /** Data read from the card does not parse. */

@@ -3,6 +3,7 @@ package io.mynagate.bridge.card;
 import io.mynagate.jpki.assertion.CardAssertion;
 import io.mynagate.jpki.assertion.Purpose;
 import io.mynagate.jpki.card.PinKind;
+import io.mynagate.jpki.claims.ClaimName;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -19,14 +20,20 @@ import java.util.Objects;
  * the client and the approved claims for {@code share}. Checked in {@link Builder#build()}, before any
  * card is touched; immutable.
  *
- * <p>In this increment the values come from the command line. The hand-off request the identity provider
- * signs (docs/handoff-request.md) will fill the same fields once the bridge verifies it.
+ * <p>The values come from the command line ({@code assert}) or from a hand-off request the bridge verified
+ * (docs/handoff-request.md) and the claims the resident approved on the bridge's page ({@code serve}).
  */
 public final class AssertionRequest {
     /** The longest audience URL accepted. */
     public static final int MAX_AUDIENCE_LENGTH = 2048;
-    /** The longest nonce or client id accepted; the identity provider's nonces are far shorter. */
+    /** The longest nonce accepted; the identity provider's nonces are far shorter. */
     public static final int MAX_TOKEN_LENGTH = 512;
+    /** The longest client id accepted: the hand-off request's limit (docs/handoff-request.md). */
+    public static final int MAX_CLIENT_ID_LENGTH = 255;
+    /** The claim vocabulary ({@link ClaimName}), for messages. */
+    private static final String VOCABULARY = ClaimName.NAME_VALUE + ", " + ClaimName.ADDRESS_VALUE + ", "
+            + ClaimName.BIRTHDATE_VALUE + ", " + ClaimName.GENDER_VALUE + ", " + ClaimName.AGE_OVER_PREFIX + "NN (NN "
+            + ClaimName.MIN_AGE + "-" + ClaimName.MAX_AGE + ")";
 
     private final String audience;
     private final String nonce;
@@ -136,7 +143,8 @@ public final class AssertionRequest {
 
         /**
          * @param value for {@code share} (required there, refused for {@code auth}): the relying party's
-         *     OAuth client id, 1 to {@value #MAX_TOKEN_LENGTH} visible ASCII characters
+         *     OAuth client id, 1 to {@value #MAX_CLIENT_ID_LENGTH} characters without control characters, as
+         *     the hand-off request allows it
          * @return this builder
          */
         public Builder clientId(String value) {
@@ -146,7 +154,8 @@ public final class AssertionRequest {
 
         /**
          * @param names for {@code share} (at least one there, none for {@code auth}): the claim names the
-         *     resident approved, in order, each from the vocabulary, without duplicates; not null
+         *     resident approved, in order, each of the vocabulary ({@link ClaimName}, in its one spelling),
+         *     without duplicates; not null
          * @return this builder
          */
         public Builder approvedClaims(Collection<String> names) {
@@ -163,7 +172,7 @@ public final class AssertionRequest {
             checkAudience();
             checkToken("nonce", nonce);
             if (purpose == Purpose.SHARE) {
-                checkToken("client id", clientId);
+                checkClientId();
                 checkClaims();
             } else if (clientId != null || !approvedClaims.isEmpty()) {
                 throw new IllegalArgumentException("a client id and claims belong to purpose share only");
@@ -201,14 +210,22 @@ public final class AssertionRequest {
             }
         }
 
+        private void checkClientId() {
+            if (clientId == null || clientId.isEmpty() || clientId.length() > MAX_CLIENT_ID_LENGTH
+                    || clientId.codePoints().anyMatch(Character::isISOControl)) {
+                throw new IllegalArgumentException("the client id must be 1 to " + MAX_CLIENT_ID_LENGTH
+                        + " characters without control characters");
+            }
+        }
+
         private void checkClaims() {
             if (approvedClaims.isEmpty()) {
                 throw new IllegalArgumentException("purpose share needs at least one approved claim");
             }
             for (String name : approvedClaims) {
-                if (!ClaimVocabulary.isClaimName(name)) {
+                if (ClaimName.parse(name).isEmpty()) {
                     throw new IllegalArgumentException("'" + name + "' is not a claim name; the vocabulary is "
-                            + ClaimVocabulary.describe());
+                            + VOCABULARY);
                 }
             }
             if (new LinkedHashSet<>(approvedClaims).size() != approvedClaims.size()) {

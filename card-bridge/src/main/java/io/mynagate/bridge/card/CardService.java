@@ -66,6 +66,23 @@ public interface CardService {
      */
     String sign(AssertionRequest request, char[] secret) throws JpkiException;
 
+    /**
+     * As {@link #sign(AssertionRequest, char[])}, but in the same session counts the tries left of the
+     * PIN first (VERIFY without data, which spends none) and sends no PIN when it is blocked, or when it
+     * has one try left and the resident did not confirm using it. The bridge's page signs this way; the
+     * command line, whose operator typed the command, signs with {@code lastTryConfirmed} true.
+     *
+     * @param request what to sign, not null
+     * @param secret the authentication PIN or the signature password; not stored, not changed
+     * @param lastTryConfirmed whether the resident confirmed that the last try may be used
+     * @return the compact JWS
+     * @throws LastTryNotConfirmedException when one try is left and {@code lastTryConfirmed} is false (no
+     *     try spent)
+     * @throws io.mynagate.jpki.card.PinBlockedException when the PIN is blocked (found before any VERIFY)
+     * @throws JpkiException as {@link #sign(AssertionRequest, char[])}
+     */
+    String sign(AssertionRequest request, char[] secret, boolean lastTryConfirmed) throws JpkiException;
+
     /** @return a new builder */
     static CardServiceBuilder builder() {
         return new CardServiceBuilder();

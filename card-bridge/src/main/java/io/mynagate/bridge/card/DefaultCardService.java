@@ -4,6 +4,7 @@ import io.mynagate.jpki.JpkiException;
 import io.mynagate.jpki.card.CardReaders;
 import io.mynagate.jpki.card.JpkiCardClient;
 import io.mynagate.jpki.card.NoSignatureCertificateException;
+import io.mynagate.jpki.card.PinBlockedException;
 import io.mynagate.jpki.card.PinKind;
 import io.mynagate.jpki.profile.CertificateKind;
 import java.security.cert.X509Certificate;
@@ -60,16 +61,35 @@ final class DefaultCardService implements CardService {
 
     @Override
     public String sign(AssertionRequest request, char[] secret) throws JpkiException {
+        return sign(request, secret, true);
+    }
+
+    @Override
+    public String sign(AssertionRequest request, char[] secret, boolean lastTryConfirmed) throws JpkiException {
         Objects.requireNonNull(request, "request");
         PinKind pinKind = request.pinKind();
         // Before the card: a PIN that cannot be right must not cost a try, nor even a session.
         pinKind.checkFormat(secret);
         try (FoundCard card = finder.find()) {
             JpkiCardClient client = card.client();
+            if (!lastTryConfirmed) {
+                checkTriesLeft(client, pinKind);
+            }
             X509Certificate certificate = read(client, pinKind, secret);
             // The card signer copies the PIN only now, and wipes its copy once it has signed.
             return request.assertion(clock).certificate(certificate)
                     .sign(digestInfo -> client.signer(pinKind, secret).sign(digestInfo));
+        }
+    }
+
+    /** In the signing session, before any PIN is sent: a blocked PIN, or a last try not confirmed, ends it. */
+    private static void checkTriesLeft(JpkiCardClient client, PinKind pinKind) throws JpkiException {
+        int left = client.triesLeft(pinKind);
+        if (left == 0) {
+            throw new PinBlockedException(pinKind);
+        }
+        if (left == 1) {
+            throw new LastTryNotConfirmedException(pinKind);
         }
     }
 

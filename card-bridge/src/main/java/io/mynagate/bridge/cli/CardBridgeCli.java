@@ -11,21 +11,23 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * Entry point of {@code bin/card-bridge} (カードブリッジ): the card bridge's command line, {@code status},
- * {@code read-cert} and {@code assert}. The local page the identity provider hands off to
- * ({@code serve}) is not part of this version.
+ * Entry point of {@code bin/card-bridge} (カードブリッジ): the card bridge's command line, {@code serve}
+ * (the local page the identity provider hands off to), {@code status}, {@code read-cert} and
+ * {@code assert}.
  *
  * <p>Exit status: {@value #OK} done; {@value #REFUSED} refused by the card or the input (wrong or
  * blocked PIN, PIN of the wrong format, not a JPKI card, no signature certificate); {@value #USAGE}
- * usage error; {@value #UNAVAILABLE} no reader, no card, card removed, reader or PC/SC service failed;
+ * usage error; {@value #UNAVAILABLE} no reader, no card, card removed, reader or PC/SC service failed, the
+ * port of {@code serve} in use;
  * {@value #INTERNAL} a bug. A failure is one line on standard error starting with {@code jpki}'s reason
  * code ({@code wrong_pin: wrong PIN, 2 tries left / ...}) or {@code usage:}.
  */
 @Command(name = "card-bridge", mixinStandardHelpOptions = true, version = "card-bridge 0.1.0",
-        description = {"The My Number card bridge: card status, certificates and card assertions.",
-                "マイナンバーカードのブリッジ：カードの状態、証明書、署名。"},
+        description = {"The My Number card bridge: the local page for identity providers, card status, "
+                + "certificates and card assertions.",
+                "マイナンバーカードのブリッジ：認証サービスのためのページ、カードの状態、証明書、署名。"},
         footer = {"", "Exit status: 0 done, 1 refused by the card or the input, 2 usage error, "
-                + "3 no reader / no card / unavailable, 4 internal error."})
+                + "3 no reader / no card / port in use / unavailable, 4 internal error."})
 public final class CardBridgeCli implements Runnable {
     /** Exit status: done. */
     public static final int OK = 0;
@@ -38,7 +40,10 @@ public final class CardBridgeCli implements Runnable {
     /** Exit status: a bug. */
     public static final int INTERNAL = 4;
 
-    private static final String MISSING_COMMAND = "missing command: status, read-cert or assert";
+    /** Kept, since JUL holds loggers weakly: the level set in {@link #main} must stay. */
+    private static final Logger SERVER_LOG = Logger.getLogger("io.mynagate.bridge.server");
+
+    private static final String MISSING_COMMAND = "missing command: serve, status, read-cert or assert";
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -52,7 +57,10 @@ public final class CardBridgeCli implements Runnable {
      */
     public static void main(String[] args) {
         // jpki logs through System.Logger (JUL here); its warnings must not become extra lines on stderr.
+        // serve logs its own outcomes (reason codes only) on one line each.
+        System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT %4$s %5$s%6$s%n");
         Logger.getLogger("").setLevel(Level.SEVERE);
+        SERVER_LOG.setLevel(Level.INFO);
         Console console = System.console();
         SecretInput secrets = console != null ? SecretInput.terminal(console) : SecretInput.line(System.in);
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
@@ -79,6 +87,7 @@ public final class CardBridgeCli implements Runnable {
                 .addSubcommand(new StatusCommand(io))
                 .addSubcommand(new ReadCertCommand(io))
                 .addSubcommand(new AssertCommand(io))
+                .addSubcommand(new ServeCommand(io))
                 .setOut(io.out())
                 .setErr(io.err())
                 .setExecutionExceptionHandler((e, cmd, parsed) -> Failures.report(e, cmd.getErr()))

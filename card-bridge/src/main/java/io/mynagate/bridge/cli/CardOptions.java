@@ -47,17 +47,31 @@ final class CardOptions {
      *     simulator card, or a provider that is not found (all usage errors)
      */
     CardService service() {
+        return service(null, null);
+    }
+
+    /**
+     * The card service these options describe, with defaults from a configuration file for what the
+     * command line leaves out ({@code serve}).
+     *
+     * @param defaultProvider the provider when neither {@code --provider} nor {@code --simulated-card} is
+     *     given, or null for jnasmartcardio
+     * @param defaultReader the reader when {@code --reader} is not given, or null for the first JPKI card
+     * @throws IllegalArgumentException as {@link #service()}
+     */
+    CardService service(String defaultProvider, String defaultReader) {
         if (waitSeconds < 0 || waitSeconds > CardServiceBuilder.MAX_CARD_WAIT.toSeconds()) {
             throw new IllegalArgumentException("--wait must be 0.." + CardServiceBuilder.MAX_CARD_WAIT.toSeconds());
         }
         return CardService.builder()
-                .provider(providerName())
-                .reader(reader)
+                // --simulated-card chooses the simulator's provider over a configured one.
+                .provider(providerName(provider != null || simulatedCard != null ? provider : defaultProvider))
+                .reader(reader != null ? reader : defaultReader)
                 .cardWait(Duration.ofSeconds(waitSeconds))
                 .build();
     }
 
-    private String providerName() {
+    private String providerName(String provider) {
         if (simulatedCard == null) {
             return provider == null ? CardConnectors.JNASMARTCARDIO : provider;
         }

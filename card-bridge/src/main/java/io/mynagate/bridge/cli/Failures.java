@@ -1,5 +1,6 @@
 package io.mynagate.bridge.cli;
 
+import io.mynagate.bridge.server.PortInUseException;
 import io.mynagate.jpki.JpkiException;
 import io.mynagate.jpki.Reason;
 import io.mynagate.jpki.card.NoCardException;
@@ -25,7 +26,8 @@ final class Failures {
     /**
      * Writes the line for {@code failure} and returns its exit status: {@link CardBridgeCli#REFUSED} for
      * input the card or the bridge refuses ({@link Reason.Kind#REJECTED}), {@link CardBridgeCli#UNAVAILABLE}
-     * when the reader, the card or the PC/SC service is not there ({@link Reason.Kind#UNAVAILABLE}),
+     * when the reader, the card or the PC/SC service is not there ({@link Reason.Kind#UNAVAILABLE}) or the
+     * port of {@code serve} is taken,
      * {@link CardBridgeCli#USAGE} for a bad command line, {@link CardBridgeCli#INTERNAL} for a bug.
      */
     static int report(Exception failure, PrintWriter err) {
@@ -35,6 +37,11 @@ final class Failures {
         }
         if (failure instanceof IllegalArgumentException) {
             return usage(failure.getMessage(), err);
+        }
+        if (failure instanceof PortInUseException e) {
+            err.println("port_in_use: port " + e.port() + " on 127.0.0.1 is in use (is another card bridge running?)"
+                    + " / ポート" + e.port() + "は使用中です（カードブリッジがすでに起動していませんか）");
+            return CardBridgeCli.UNAVAILABLE;
         }
         if (failure instanceof IOException) {
             return usage("standard input could not be read", err);

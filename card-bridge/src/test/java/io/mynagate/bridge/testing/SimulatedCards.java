@@ -124,6 +124,72 @@ public final class SimulatedCards {
         }
     }
 
+    /**
+     * Spends {@code tries} tries of a PIN with wrong PINs, past the bridge through a reader of its own (the
+     * card's state for a test of the last try).
+     */
+    public static void spendTries(SimulatedCard card, PinKind kind, int tries) throws Exception {
+        TerminalFactory factory = TerminalFactory.getInstance(VirtualCardProvider.TYPE,
+                VirtualReader.holding("Test Reader", card), new VirtualCardProvider());
+        Card connection = factory.terminals().list().get(0).connect("*");
+        try {
+            JpkiCardClient client = JpkiCardClient.open(connection.getBasicChannel());
+            char[] wrong = (kind == PinKind.SIGNATURE ? "WRONG0" : "0000").toCharArray();
+            for (int i = 0; i < tries; i++) {
+                try {
+                    client.verifyPin(kind, wrong);
+                } catch (io.mynagate.jpki.card.WrongPinException | io.mynagate.jpki.card.PinBlockedException expected) {
+                    // Each wrong PIN costs one try, which is the point.
+                }
+            }
+        } finally {
+            connection.disconnect(true);
+        }
+    }
+
+    /**
+     * A card that leaves the shared reader right after it accepted a PIN: the next command (selecting the
+     * key to sign with) finds no card, as when a resident lifts the card between PIN entry and signature.
+     */
+    public static SimulatedCard removedAfterPin(SimulatedCard card) {
+        return new SimulatedCard() {
+            private boolean removed;
+
+            @Override
+            public byte[] atr() {
+                return card.atr();
+            }
+
+            @Override
+            public synchronized byte[] transmit(byte[] command) {
+                byte[] response = card.transmit(command);
+                boolean verifyWithPin = command.length > 5 && command[1] == 0x20;
+                boolean accepted = response.length >= 2 && response[response.length - 2] == (byte) 0x90
+                        && response[response.length - 1] == 0x00;
+                if (!removed && verifyWithPin && accepted) {
+                    removed = true;
+                    VirtualReader.shared().remove();
+                }
+                return response;
+            }
+
+            @Override
+            public void reset() {
+                card.reset();
+            }
+
+            @Override
+            public int myNumberReads() {
+                return card.myNumberReads();
+            }
+
+            @Override
+            public int signatures() {
+                return card.signatures();
+            }
+        };
+    }
+
     /** A verifier of the identity provider: the PKI's roots (test roots allowed), no revocation check. */
     public static LoginVerifier verifierWithoutRevocation() {
         return verifier().withoutRevocationChecking().build();
