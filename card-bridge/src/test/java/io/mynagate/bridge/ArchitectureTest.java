@@ -27,6 +27,20 @@ class ArchitectureTest {
     }
 
     @Test
+    void theLocalPageDoesNotKnowTheCommandLine() {
+        noClasses().that().resideInAPackage("io.mynagate.bridge.server..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.mynagate.bridge.cli..", "picocli..")
+                .check(MAIN);
+    }
+
+    @Test
+    void theCardLayerDoesNotKnowTheLocalPage() {
+        noClasses().that().resideInAPackage("io.mynagate.bridge.card..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.mynagate.bridge.server..", "com.sun.net.httpserver..")
+                .check(MAIN);
+    }
+
+    @Test
     void productionCodeNamesNeitherTheSimulatorNorJnasmartcardio() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("io.mynagate.simulator..", "jnasmartcardio..")
                 .check(MAIN);

@@ -22,19 +22,11 @@ class CommandLineTest {
     }
 
     @Test
-    void serveIsNotPartOfThisVersion() {
-        CliRun run = run("serve");
-
-        assertThat(run.exitCode()).isEqualTo(CardBridgeCli.USAGE);
-        assertThat(run.errLines()).singleElement().asString().startsWith("usage: unknown option or unexpected argument");
-    }
-
-    @Test
     void helpListsTheCommandsAndTheExitStatus() {
         CliRun run = run("--help");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("status", "read-cert", "assert", "Exit status: 0 done");
+        assertThat(run.out()).contains("serve", "status", "read-cert", "assert", "Exit status: 0 done");
     }
 
     @Test

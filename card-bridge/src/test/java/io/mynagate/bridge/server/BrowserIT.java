@@ -159,6 +159,25 @@ class BrowserIT {
     }
 
     @Test
+    void thePageShowsProgressOnceTheFormIsSent() throws Exception {
+        card = SimulatedCards.insert(SimulatedCards.adult());
+        browser.get(handoffUrl(idp.auth()));
+        waitFor(By.id("pin")).sendKeys(SimulatedCards.PIN);
+        // The browser would wait for the POST before it looks again; holding the form back shows the page as
+        // the resident sees it while the card signs (a real card takes about a second).
+        browser.executeScript("document.getElementById('sign-form').addEventListener('submit', e => e.preventDefault());");
+
+        browser.findElement(By.id("submit")).click();
+
+        WebElement progress = browser.findElement(By.id("progress"));
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.visibilityOf(progress));
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> !d.findElement(By.id("submit")).isEnabled());
+        assertThat(progress.getText()).isEqualTo("カードで署名しています。カードをカードリーダーから離さないでください…");
+        screenshot("signing-ja");
+        assertThat(card.signatures()).isZero();
+    }
+
+    @Test
     void aWrongPinLeavesOneTryWhichTheResidentMustConfirm() throws Exception {
         card = SimulatedCards.insert(SimulatedCards.adult());
         SimulatedCards.spendTries(card, PinKind.AUTHENTICATION, 1);

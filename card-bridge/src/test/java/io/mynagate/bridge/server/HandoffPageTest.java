@@ -201,6 +201,35 @@ class HandoffPageTest {
         }
     }
 
+    @Test
+    void refusesANewRequestRatherThanForgetAnOpenOneWhenFull() throws Exception {
+        card = SimulatedCards.insert(SimulatedCards.adult());
+        try (Bridge small = Bridge.start(BridgeServer.builder()
+                .cardService(CardService.builder().provider(Bridge.SIMULATOR).build())
+                .verifier(idp.verifier().build()).maxPending(1).port(0).start())) {
+            Bridge.OpenPage open = small.open(idp.auth());
+
+            RawHttp.Response refused = small.handoff(idp.auth());
+
+            assertThat(refused.status()).isEqualTo(503);
+            assertThat(refused.body()).contains("too_many_requests");
+            assertThat(small.reload(open).body()).contains("name=\"pin\"");
+        }
+    }
+
+    @Test
+    void startPageShowsTheCardsStatusWithoutSpendingATry() throws Exception {
+        card = SimulatedCards.insert(SimulatedCards.adult());
+        SimulatedCards.spendTries(card, PinKind.SIGNATURE, 1);
+
+        RawHttp.Response home = bridge.http.get("/");
+
+        assertThat(home.status()).isEqualTo(200);
+        assertThat(home.body()).contains("カードブリッジは動作しています", "マイナンバーカードを確認しました",
+                "利用者証明用暗証番号の残り回数：3回", "署名用電子証明書のパスワードの残り回数：4回");
+        assertThat(SimulatedCards.triesLeft(card, PinKind.SIGNATURE)).isEqualTo(4);
+    }
+
     // ---- refusals: each leaves the card untouched and the bridge serving ----
 
     @Test
