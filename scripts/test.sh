@@ -10,7 +10,7 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 # driver we did not write), openssl (OCSP responder, CA), wrk (HTTP load), Chromium (browser
 # tests), PostgreSQL and Redis.
 packages=(pcscd vsmartcard-vpcd opensc opensc-pkcs11 openssl wrk chromium chromium-driver
-          postgresql redis-server curl unzip)
+          postgresql redis-server curl unzip fonts-noto-cjk)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
