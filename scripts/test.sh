@@ -8,7 +8,7 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # Debian packages the tests talk to for real: pcscd + vpcd (virtual reader), OpenSC (a JPKI
 # driver we did not write), openssl (OCSP responder, CA), wrk (HTTP load), Chromium (browser
-# tests), PostgreSQL and Redis.
+# tests, with a Japanese font for their screenshots), PostgreSQL and Redis.
 packages=(pcscd vsmartcard-vpcd opensc opensc-pkcs11 openssl wrk chromium chromium-driver
           postgresql redis-server curl unzip fonts-noto-cjk)
 missing=()
