@@ -1,8 +1,8 @@
 package io.mynagate.jpki.assertion;
 
+import com.nimbusds.jose.Header;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.util.Base64;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
@@ -29,6 +29,8 @@ import java.util.Set;
 final class DefaultAssertionVerifier implements AssertionVerifier {
     private static final int MIN_RSA_BITS = 2048;
     private static final Set<String> FORBIDDEN_HEADERS = Set.of("jku", "x5u", "jwk", "crit", "b64");
+    /** RFC 7515 section 4.1.6: x5c holds base64, not base64url; the JDK's decoder refuses anything else. */
+    private static final java.util.Base64.Decoder X5C = java.util.Base64.getDecoder();
 
     private final String audience;
     private final Clock clock;
@@ -49,12 +51,13 @@ final class DefaultAssertionVerifier implements AssertionVerifier {
             throw new IllegalArgumentException("the expected nonce and purpose are required");
         }
         checkSize(compactJws);
-        Map<String, Object> rawHeader = parseHeader(compactJws);
+        CompactJws jws = CompactJws.split(compactJws);
+        Map<String, Object> rawHeader = parseHeader(jws);
         checkAlgorithm(rawHeader);
-        JWSObject jws = parse(compactJws);
-        checkType(jws.getHeader());
+        JWSHeader header = jwsHeader(rawHeader, jws);
+        checkType(header);
         checkNoOtherKeySource(rawHeader);
-        X509Certificate certificate = singleCertificate(jws.getHeader());
+        X509Certificate certificate = singleCertificate(header);
         RSAPublicKey key = strongRsaKey(certificate);
         checkSignature(jws, key);
         JWTClaimsSet claims = claims(jws);
@@ -76,14 +79,10 @@ final class DefaultAssertionVerifier implements AssertionVerifier {
         }
     }
 
-    /** The header as JSON, parsed before Nimbus so that {@code alg} is judged before anything else. */
-    private static Map<String, Object> parseHeader(String compactJws) throws MalformedAssertionException {
-        String[] parts = compactJws.split("\\.", -1);
-        if (parts.length != 3) {
-            throw new MalformedAssertionException("not a compact JWS of three parts");
-        }
+    /** The header as JSON, parsed once: {@code alg} is judged on it before anything else. */
+    private static Map<String, Object> parseHeader(CompactJws jws) throws MalformedAssertionException {
         try {
-            return JSONObjectUtils.parse(new Base64URL(parts[0]).decodeToString());
+            return JSONObjectUtils.parse(jws.headerJson(), Header.MAX_HEADER_STRING_LENGTH);
         } catch (ParseException | RuntimeException e) {
             throw new MalformedAssertionException("the header is not a JSON object");
         }
@@ -96,12 +95,19 @@ final class DefaultAssertionVerifier implements AssertionVerifier {
         }
     }
 
-    private static JWSObject parse(String compactJws) throws MalformedAssertionException {
+    /** Nimbus's reading of the same JSON object (typed parameters), and the rest of the JWS syntax. */
+    private static JWSHeader jwsHeader(Map<String, Object> rawHeader, CompactJws jws)
+            throws MalformedAssertionException {
+        JWSHeader header;
         try {
-            return JWSObject.parse(compactJws);
+            header = JWSHeader.parse(rawHeader, new Base64URL(jws.encodedHeader()));
         } catch (ParseException e) {
-            throw new MalformedAssertionException("not a JWS: " + e.getMessage());
+            throw new MalformedAssertionException("not a JWS: Invalid JWS header: " + e.getMessage());
         }
+        if (jws.hasNoSignature()) {
+            throw new MalformedAssertionException("not a JWS: the signature must not be empty");
+        }
+        return header;
     }
 
     private static void checkType(JWSHeader header) throws WrongTypeException {
@@ -126,8 +132,9 @@ final class DefaultAssertionVerifier implements AssertionVerifier {
             throw new CertificateHeaderException("x5c must hold exactly one certificate");
         }
         try {
+            byte[] der = X5C.decode(chain.get(0).toString());
             return (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(chain.get(0).decode()));
+                    .generateCertificate(new ByteArrayInputStream(der));
         } catch (CertificateException | ClassCastException | IllegalArgumentException e) {
             throw new CertificateHeaderException("the x5c certificate does not parse");
         }
@@ -144,18 +151,21 @@ final class DefaultAssertionVerifier implements AssertionVerifier {
         return key;
     }
 
-    private static void checkSignature(JWSObject jws, RSAPublicKey key) throws InvalidSignatureException {
-        if (!Rs256Signature.verifies(key, jws.getSigningInput(), jws.getSignature().decode())) {
+    private static void checkSignature(CompactJws jws, RSAPublicKey key) throws InvalidSignatureException {
+        byte[] signature = jws.signatureOrNull();
+        if (signature == null || !Rs256Signature.verifies(key, jws.signingInput(), signature)) {
             throw new InvalidSignatureException();
         }
     }
 
-    private static JWTClaimsSet claims(JWSObject jws) throws MalformedAssertionException {
+    private static JWTClaimsSet claims(CompactJws jws) throws MalformedAssertionException {
+        Map<String, Object> json;
         try {
-            Map<String, Object> json = jws.getPayload().toJSONObject();
-            if (json == null) {
-                throw new MalformedAssertionException("the payload is not a JSON object");
-            }
+            json = JSONObjectUtils.parse(jws.payloadJson());
+        } catch (ParseException | RuntimeException e) {
+            throw new MalformedAssertionException("the payload is not a JSON object");
+        }
+        try {
             return JWTClaimsSet.parse(json);
         } catch (ParseException e) {
             throw new MalformedAssertionException("the payload is not a claims set");

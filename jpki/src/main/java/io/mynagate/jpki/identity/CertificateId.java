@@ -37,6 +37,14 @@ public final class CertificateId {
         return new CertificateId(value);
     }
 
+    /**
+     * For {@link CertificateIdKey}, whose encoder writes 43 characters of unpadded base64url by construction
+     * (32 bytes of HMAC), so the format check of {@link #parse} is left out.
+     */
+    static CertificateId of(String encodedMac) {
+        return new CertificateId(encodedMac);
+    }
+
     /** @return the id as 43 characters of unpadded base64url */
     public String value() {
         return value;

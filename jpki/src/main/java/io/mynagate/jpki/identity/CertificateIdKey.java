@@ -1,6 +1,5 @@
 package io.mynagate.jpki.identity;
 
-import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -38,9 +37,12 @@ public final class CertificateIdKey {
     private static final byte[] LABEL = "myna-certificate-id/v1\0".getBytes(StandardCharsets.US_ASCII);
 
     private final SecretKeySpec key;
+    /** Keyed once; never used itself, only cloned (a Mac is not thread-safe, its clone is the caller's own). */
+    private final Mac keyed;
 
     private CertificateIdKey(byte[] secret) {
         this.key = new SecretKeySpec(secret, ALGORITHM);
+        this.keyed = newMac(key);
     }
 
     /**
@@ -73,14 +75,11 @@ public final class CertificateIdKey {
      * @return the id under this key
      */
     public CertificateId idOf(X500Principal issuer, BigInteger serial) {
-        byte[] issuerDer = issuer.getEncoded();
-        byte[] serialBytes = serial.toByteArray();
-        ByteArrayOutputStream input = new ByteArrayOutputStream(LABEL.length + 8 + issuerDer.length + serialBytes.length);
-        input.writeBytes(LABEL);
-        writeWithLength(input, issuerDer);
-        writeWithLength(input, serialBytes);
-        byte[] mac = mac(input.toByteArray());
-        return CertificateId.parse(Base64.getUrlEncoder().withoutPadding().encodeToString(mac));
+        Mac mac = mac();
+        mac.update(LABEL);
+        updateWithLength(mac, issuer.getEncoded());
+        updateWithLength(mac, serial.toByteArray());
+        return CertificateId.of(Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal()));
     }
 
     /**
@@ -94,20 +93,26 @@ public final class CertificateIdKey {
         return new CertificateLink(idOf(previous), idOf(next));
     }
 
-    private static void writeWithLength(ByteArrayOutputStream out, byte[] bytes) {
+    private static void updateWithLength(Mac mac, byte[] bytes) {
         int n = bytes.length;
-        out.write(n >>> 24);
-        out.write(n >>> 16);
-        out.write(n >>> 8);
-        out.write(n);
-        out.writeBytes(bytes);
+        mac.update(new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n});
+        mac.update(bytes);
     }
 
-    private byte[] mac(byte[] input) {
+    /** A fresh HMAC under the secret: a copy of the keyed prototype, which skips provider lookup and key setup. */
+    private Mac mac() {
+        try {
+            return (Mac) keyed.clone();
+        } catch (CloneNotSupportedException e) {
+            return newMac(key);
+        }
+    }
+
+    private static Mac newMac(SecretKeySpec key) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
-            return mac.doFinal(input);
+            return mac;
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }

@@ -54,13 +54,24 @@ final class DefaultLoginVerifier implements LoginVerifier {
         VerifiedAssertion assertion = assertionVerifier(expected.audience())
                 .verify(assertionJws, expected.nonce(), expected.purpose());
         X509Certificate certificate = assertion.certificate();
-        CertificateKind kind = kindFitting(certificate, expected.purpose());
+        CertificateKind kind = kindNeededFor(expected.purpose());
         if (expected.purpose() == Purpose.SHARE) {
+            kindFitting(certificate, expected.purpose());
             checkClient(assertion, expected);
             checkApprovedWereRequested(assertion, expected);
         }
         ValidationResult validation = (kind == CertificateKind.AUTHENTICATION ? authValidator : signValidator)
-                .validate(certificate, intermediates, now).orThrow();
+                .validate(certificate, intermediates, now);
+        if (!validation.isValid()) {
+            // For auth no step stands between the kind and the certificate checks, and the validator's first
+            // step (its RequiredProfile, AUTHENTICATION here) classifies the certificate as kindFitting does
+            // and refuses any other kind: a valid result means the kind fits. So the kind is judged here only
+            // when validation failed, to report the kind's own reason first, as the documented order says.
+            // Classifying a certificate costs about a fifth of an RSA verification: not twice per login.
+            // (For share, kindFitting has passed above; it passes again.)
+            kindFitting(certificate, expected.purpose());
+            validation.orThrow();
+        }
         Map<String, Object> released = expected.purpose() == Purpose.SHARE
                 ? ClaimRelease.values(assertion.approvedClaims(), BasicAttributes.from(certificate),
                         LocalDate.ofInstant(now, JAPAN))
@@ -82,13 +93,16 @@ final class DefaultLoginVerifier implements LoginVerifier {
         return verifier;
     }
 
-    private static CertificateKind kindFitting(X509Certificate certificate, Purpose purpose) throws JpkiException {
+    private static CertificateKind kindNeededFor(Purpose purpose) {
+        return purpose == Purpose.AUTH ? CertificateKind.AUTHENTICATION : CertificateKind.SIGNATURE;
+    }
+
+    private static void kindFitting(X509Certificate certificate, Purpose purpose) throws JpkiException {
         CertificateKind kind = CertificateKind.of(certificate);
-        CertificateKind needed = purpose == Purpose.AUTH ? CertificateKind.AUTHENTICATION : CertificateKind.SIGNATURE;
+        CertificateKind needed = kindNeededFor(purpose);
         if (kind != needed) {
             throw new CertificateKindMismatchException(purpose, kind);
         }
-        return kind;
     }
 
     private static void checkClient(VerifiedAssertion assertion, LoginExpectations expected)

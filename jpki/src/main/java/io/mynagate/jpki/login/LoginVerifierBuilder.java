@@ -147,6 +147,7 @@ public final class LoginVerifierBuilder {
                 List.copyOf(intermediates), idKey, clock, maxSkew, maxSize);
     }
 
+    /** DefaultLoginVerifier relies on the profile: for auth it leaves the kind check to the validator. */
     private CertificateValidator validator(RequiredProfile profile) {
         CertificateValidatorBuilder builder = CertificateValidator.builder().trustAnchors(anchors).profile(profile);
         if (revocation != null) {

@@ -23,6 +23,9 @@ final class CachingSource implements RevocationSource {
         }
     }
 
+    /* The issuers are the few CA keys, met on every check: their hash is computed once, not per login. */
+    private static final DerMemo<String> ISSUER_KEY_HASHES = new DerMemo<>(64);
+
     private final RevocationSource delegate;
     private final int maxEntries;
     private final Duration maxAgeWithoutNextUpdate;
@@ -79,9 +82,12 @@ final class CachingSource implements RevocationSource {
     }
 
     private static String keyHash(X509Certificate issuer) {
+        return ISSUER_KEY_HASHES.get(issuer.getPublicKey().getEncoded(), CachingSource::sha256);
+    }
+
+    private static String sha256(byte[] encodedKey) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(issuer.getPublicKey().getEncoded());
-            return Base64.getEncoder().encodeToString(digest);
+            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(encodedKey));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 missing", e);
         }

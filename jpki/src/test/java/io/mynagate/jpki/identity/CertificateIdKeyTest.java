@@ -7,8 +7,14 @@ import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import javax.security.auth.x500.X500Principal;
@@ -78,5 +84,32 @@ class CertificateIdKeyTest {
         Arrays.fill(secret, (byte) 0);
 
         assertThat(key.idOf(ISSUER, SERIAL)).isEqualTo(CertificateIdKey.of(SECRET).idOf(ISSUER, SERIAL));
+    }
+
+    @Test
+    void givesEachThreadTheSameIdsWhenUsedConcurrently() throws Exception {
+        CertificateIdKey key = CertificateIdKey.of(SECRET);
+        List<CertificateId> expected = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            expected.add(CertificateIdKey.of(SECRET).idOf(ISSUER, SERIAL.add(BigInteger.valueOf(i))));
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<CertificateId>>> results = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                results.add(threads.submit(() -> {
+                    List<CertificateId> ids = new ArrayList<>();
+                    for (int i = 0; i < 200; i++) {
+                        ids.add(key.idOf(ISSUER, SERIAL.add(BigInteger.valueOf(i))));
+                    }
+                    return ids;
+                }));
+            }
+            for (Future<List<CertificateId>> result : results) {
+                assertThat(result.get(30, TimeUnit.SECONDS)).isEqualTo(expected);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 }
