@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mynagate.jpki.JpkiException;
 import io.mynagate.jpki.Reason;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jwt.JWTClaimsSet;
 import io.mynagate.jpki.assertion.CardAssertion;
+import io.mynagate.jpki.assertion.CertificateKindMismatchException;
 import io.mynagate.jpki.assertion.Purpose;
 import io.mynagate.jpki.assertion.Signer;
 import io.mynagate.jpki.identity.CertificateIdKey;
@@ -17,7 +23,14 @@ import io.mynagate.jpki.validation.CrlEvidence;
 import io.mynagate.jpki.validation.RevocationSource;
 import io.mynagate.jpki.validation.RevocationStatus;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.Signature;
+import java.util.Date;
+import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.DigestInfo;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,9 +62,28 @@ class LoginVerifierKindTest {
     private final LoginVerifier verifier = LoginVerifier.builder().trustAnchors(List.of(ROOT.certificate()))
             .revocationSource(good).certificateIdKey(CertificateIdKey.of(new byte[32])).clock(CLOCK).build();
 
-    private static String authAssertion(TestPki.Issued card) throws JpkiException {
-        return CardAssertion.builder().audience(AUDIENCE).nonce(NONCE).clock(CLOCK).purpose(Purpose.AUTH)
-                .certificate(card.certificate()).sign(signer(card));
+    /**
+     * An assertion made by hand, so that it may carry a certificate of any kind: jpki's builder refuses
+     * the wrong kind, but a forged or broken bridge would not.
+     */
+    private static String assertion(TestPki.Issued card, Purpose purpose, String clientId, List<String> approved)
+            throws Exception {
+        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).type(new JOSEObjectType(CardAssertion.TYPE))
+                .x509CertChain(List.of(com.nimbusds.jose.util.Base64.encode(card.certificate().getEncoded()))).build();
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().audience(AUDIENCE).claim(CardAssertion.CLAIM_NONCE, NONCE)
+                .claim(CardAssertion.CLAIM_PURPOSE, purpose.value()).issueTime(Date.from(NOW));
+        if (purpose == Purpose.SHARE) {
+            claims.claim(CardAssertion.CLAIM_CLIENT_ID, clientId).claim(CardAssertion.CLAIM_APPROVED_CLAIMS, approved);
+        }
+        String signingInput = header.toBase64URL() + "." + Base64URL.encode(claims.build().toString());
+        byte[] hash = MessageDigest.getInstance("SHA-256").digest(signingInput.getBytes(StandardCharsets.US_ASCII));
+        byte[] digestInfo = new DigestInfo(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256, DERNull.INSTANCE),
+                hash).getEncoded();
+        return signingInput + "." + Base64URL.encode(signer(card).sign(digestInfo));
+    }
+
+    private static String authAssertion(TestPki.Issued card) throws Exception {
+        return assertion(card, Purpose.AUTH, null, List.of());
     }
 
     private static Signer signer(TestPki.Issued card) {
@@ -86,7 +118,7 @@ class LoginVerifierKindTest {
         TestPki.Issued card = TestPki.signatureCertificate(ROOT).keyPair(TestPki.sharedKeyPair("login-ee")).issue();
         String jws = authAssertion(card);
 
-        assertThatThrownBy(() -> verifier.verify(jws, auth())).isInstanceOf(ExpectationMismatchException.class)
+        assertThatThrownBy(() -> verifier.verify(jws, auth())).isInstanceOf(CertificateKindMismatchException.class)
                 .extracting(e -> ((JpkiException) e).reason()).isEqualTo(Reason.CERTIFICATE_KIND_MISMATCH);
         assertThat(revocationLookups).hasValue(0);
     }
@@ -107,7 +139,7 @@ class LoginVerifierKindTest {
         TestPki.Issued card = TestPki.signatureCertificate(ROOT).keyBits(3072).issue();
         String jws = authAssertion(card);
 
-        assertThatThrownBy(() -> verifier.verify(jws, auth())).isInstanceOf(ExpectationMismatchException.class)
+        assertThatThrownBy(() -> verifier.verify(jws, auth())).isInstanceOf(CertificateKindMismatchException.class)
                 .extracting(e -> ((JpkiException) e).reason()).isEqualTo(Reason.CERTIFICATE_KIND_MISMATCH);
     }
 
@@ -124,13 +156,11 @@ class LoginVerifierKindTest {
     @Test
     void rejectsTheAuthenticationCertificateForShareAsKindMismatchBeforeTheClientCheck() throws Exception {
         TestPki.Issued card = TestPki.authenticationCertificate(ROOT).keyPair(TestPki.sharedKeyPair("login-ee")).issue();
-        String jws = CardAssertion.builder().audience(AUDIENCE).nonce(NONCE).clock(CLOCK).purpose(Purpose.SHARE)
-                .clientId("another-client").approvedClaims(List.of("name")).certificate(card.certificate())
-                .sign(signer(card));
+        String jws = assertion(card, Purpose.SHARE, "another-client", List.of("name"));
 
         assertThatThrownBy(() -> verifier.verify(jws,
                 LoginExpectations.share(AUDIENCE, NONCE, "requesting-client", List.of("name"))))
-                .isInstanceOf(ExpectationMismatchException.class)
+                .isInstanceOf(CertificateKindMismatchException.class)
                 .extracting(e -> ((JpkiException) e).reason()).isEqualTo(Reason.CERTIFICATE_KIND_MISMATCH);
         assertThat(revocationLookups).hasValue(0);
     }
