@@ -93,8 +93,11 @@ public final class CardAuthenticatorFactory implements AuthenticatorFactory {
                 .add()
             .build();
 
+    private final SecureRandom random = new SecureRandom();
     private final PreparedVerifiers verifiers = new PreparedVerifiers();
-    private final CertificateIdSecret secrets = new CertificateIdSecret(new SecureRandom());
+    private final CertificateIdSecret secrets = new CertificateIdSecret(random);
+    private final CardHandoff handoff = new CardHandoff(random);
+    private final CardUsers users = new CardUsers(random);
 
     @Override
     public String getId() {
@@ -139,7 +142,7 @@ public final class CardAuthenticatorFactory implements AuthenticatorFactory {
 
     @Override
     public Authenticator create(KeycloakSession session) {
-        return new CardAuthenticator(verifiers, secrets);
+        return new CardAuthenticator(verifiers, secrets, handoff, users);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.mynagate.keycloak.card;
 
+import io.mynagate.jpki.identity.CertificateIdKey;
 import io.mynagate.jpki.login.LoginVerifier;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,8 +16,8 @@ import org.jboss.logging.Logger;
 final class PreparedVerifiers {
     private static final Logger LOG = Logger.getLogger(PreparedVerifiers.class);
 
-    /** A configuration and the verifier built from it. */
-    record Prepared(CardAuthenticatorConfig config, LoginVerifier verifier) {}
+    /** A configuration, the realm's certificate-id key and the verifier built from both. */
+    record Prepared(CardAuthenticatorConfig config, CertificateIdKey idKey, LoginVerifier verifier) {}
 
     private record Entry(Map<String, String> settings, String storedSecret, Prepared prepared) {}
 
@@ -38,8 +39,8 @@ final class PreparedVerifiers {
         }
         Map<String, String> snapshot = Map.copyOf(settings);
         CardAuthenticatorConfig config = CardAuthenticatorConfig.parse(snapshot);
-        Prepared prepared = new Prepared(config,
-                config.loginVerifier(CertificateIdSecret.decode(storedSecret, realmName)));
+        CertificateIdKey idKey = CertificateIdSecret.decode(storedSecret, realmName);
+        Prepared prepared = new Prepared(config, idKey, config.loginVerifier(idKey));
         warnAboutWeakenings(realmName, configId, config);
         entries.put(configId, new Entry(snapshot, storedSecret, prepared));
         return prepared;

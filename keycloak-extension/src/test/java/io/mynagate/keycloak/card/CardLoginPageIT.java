@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mynagate.keycloak.testing.AdminApi;
 import io.mynagate.keycloak.testing.Browser;
+import io.mynagate.keycloak.testing.CardFlow;
 import io.mynagate.keycloak.testing.KeycloakServerExtension;
 import io.mynagate.keycloak.testing.RunningKeycloak;
 import java.net.URI;
@@ -20,8 +21,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The extension in the real Keycloak distribution: the card authenticator in a copy of the browser flow
- * shows the card login page, in English and in Japanese, makes the realm's certificate-id secret, and
- * refuses a submission (no hand-off yet) with its own event error; a wrong config gives an error page.
+ * shows the card login page, in English and in Japanese, and makes the realm's certificate-id secret; a
+ * wrong config gives an error page. The login itself: {@link CardLoginFlowIT}.
  */
 @ExtendWith(KeycloakServerExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -73,8 +74,8 @@ class CardLoginPageIT {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body())
                 .contains("Log in with My Number card")
-                .contains("href=\"http://127.0.0.1:18450\"")
-                .contains("The card bridge must be installed and running on this computer")
+                .contains("href=\"http://127.0.0.1:18450/handoff?request=")
+                .contains("The card bridge must be installed and running on this computer (it listens on http://127.0.0.1:18450)")
                 .contains("the 4-digit PIN of the card&#39;s user-authentication certificate")
                 .doesNotContain("id=\"password\"");
     }
@@ -100,26 +101,6 @@ class CardLoginPageIT {
 
         assertThat(Base64.getUrlDecoder().decode(first)).hasSize(32);
         assertThat(secret()).isEqualTo(first);
-    }
-
-    @Test
-    @Order(4)
-    void refusesSubmissionWithHandoffNotImplementedEventAndIssuesNoCode() {
-        Browser browser = new Browser();
-        HttpResponse<String> page = browser.authorize(realm(), CLIENT, REDIRECT_URI, Map.of());
-
-        HttpResponse<String> answer = browser.post(Browser.formAction(page.body(), "myna-card-form"), Map.of("continue", ""));
-
-        assertThat(answer.statusCode() / 100).as("not a redirect").isNotEqualTo(3);
-        assertThat(answer.headers().firstValue("Location")).isEmpty();
-        assertThat(answer.body())
-                .contains("Card login is not available yet on this server")
-                .contains("Log in with My Number card");
-        assertThat(loginErrors()).anySatisfy(event -> {
-            assertThat(event.get("error")).isEqualTo("myna_card_handoff_not_implemented");
-            assertThat(event.get("clientId")).isEqualTo(CLIENT);
-            assertThat(details(event)).containsEntry(CardAuthenticator.FAILURE_DETAIL, "handoff_not_implemented");
-        });
     }
 
     @Test
@@ -209,34 +190,8 @@ class CardLoginPageIT {
         assertThat(log.lines().filter(line -> line.contains("Exception") && line.contains("io.mynagate"))).isEmpty();
     }
 
-    /**
-     * A copy of the built-in browser flow whose forms subflow runs the card authenticator only, with
-     * {@code config} as its settings ({@code null}: the step is left without configuration).
-     */
     private static String cardFlow(String alias, Map<String, String> config) {
-        admin.post("/" + REALM + "/authentication/flows/browser/copy", Map.of("newName", alias), 201);
-        String forms = alias + " forms";
-        for (Object item : admin.getArray(flowPath(alias) + "/executions")) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> execution = (Map<String, Object>) item;
-            if (Long.valueOf(1).equals(execution.get("level"))) {
-                // username-password form and the conditional OTP subflow of the copied forms subflow
-                admin.update(flowPath(alias) + "/executions", Map.of("id", execution.get("id"), "requirement", "DISABLED"));
-            }
-        }
-        admin.post(flowPath(forms) + "/executions/execution", Map.of("provider", CardAuthenticatorFactory.PROVIDER_ID), 201);
-        Map<String, Object> card = admin.getArray(flowPath(alias) + "/executions").stream()
-                .map(CardLoginPageIT::asMap)
-                .filter(e -> CardAuthenticatorFactory.PROVIDER_ID.equals(e.get("providerId")))
-                .findFirst().orElseThrow();
-        admin.update(flowPath(alias) + "/executions", Map.of("id", card.get("id"), "requirement", "REQUIRED"));
-        if (config != null) {
-            admin.create("/" + REALM + "/authentication/executions/" + card.get("id") + "/config",
-                    Map.of("alias", alias.replace(' ', '-') + "-card", "config", config));
-        }
-        return admin.getArray("/" + REALM + "/authentication/flows").stream().map(CardLoginPageIT::asMap)
-                .filter(flow -> alias.equals(flow.get("alias"))).map(flow -> (String) flow.get("id"))
-                .findFirst().orElseThrow();
+        return CardFlow.create(admin, REALM, alias, config);
     }
 
     private static void client(String clientId, Map<String, String> flowOverrides) {
@@ -245,10 +200,6 @@ class CardLoginPageIT {
                 "directAccessGrantsEnabled", false, "redirectUris", List.of(REDIRECT_URI),
                 "attributes", Map.of("pkce.code.challenge.method", "S256"),
                 "authenticationFlowBindingOverrides", flowOverrides));
-    }
-
-    private static String flowPath(String alias) {
-        return "/" + REALM + "/authentication/flows/" + AdminApi.segment(alias);
     }
 
     private static String secret() {
@@ -267,11 +218,6 @@ class CardLoginPageIT {
 
     private static Map<String, Object> property(List<Map<String, Object>> properties, String name) {
         return properties.stream().filter(p -> name.equals(p.get("name"))).findFirst().orElseThrow();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> details(Map<String, Object> event) {
-        return (Map<String, Object>) event.getOrDefault("details", Map.of());
     }
 
     @SuppressWarnings("unchecked")
