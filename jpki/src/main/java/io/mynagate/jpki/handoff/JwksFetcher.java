@@ -1,21 +1,21 @@
 package io.mynagate.jpki.handoff;
 
 import com.nimbusds.jose.jwk.JWKSet;
-import java.io.ByteArrayOutputStream;
+
 import java.io.IOException;
 import java.net.URI;
+import io.mynagate.jpki.net.SizeLimitedBody;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
+
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
+
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
+
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -53,7 +53,8 @@ final class JwksFetcher {
                 .header("Accept", "application/jwk-set+json, application/json")
                 .GET()
                 .build();
-        CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request, info -> new LimitedBody(maxSize));
+        CompletableFuture<HttpResponse<byte[]>> future =
+                client.sendAsync(request, SizeLimitedBody.handler(maxSize, "JWK set"));
         HttpResponse<byte[]> response = await(future, uri);
         if (response.statusCode() != 200) {
             throw new IOException("HTTP status " + response.statusCode() + " from " + uri.getHost());
@@ -80,56 +81,6 @@ final class JwksFetcher {
             Throwable cause = e.getCause();
             throw cause instanceof IOException ? (IOException) cause
                     : new IOException("request to " + uri.getHost() + " failed", cause);
-        }
-    }
-
-    /** Collects the body, refusing more than {@code maxSize} bytes as soon as they arrive. */
-    private static final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
-        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        private final int maxSize;
-        private Flow.Subscription subscription;
-
-        LimitedBody(int maxSize) {
-            this.maxSize = maxSize;
-        }
-
-        @Override
-        public CompletionStage<byte[]> getBody() {
-            return result;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription value) {
-            this.subscription = value;
-            value.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> items) {
-            for (ByteBuffer item : items) {
-                if (result.isDone()) {
-                    return;
-                }
-                if (out.size() + item.remaining() > maxSize) {
-                    subscription.cancel();
-                    result.completeExceptionally(new IOException("JWK set larger than " + maxSize + " bytes"));
-                    return;
-                }
-                byte[] chunk = new byte[item.remaining()];
-                item.get(chunk);
-                out.write(chunk, 0, chunk.length);
-            }
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-            result.completeExceptionally(throwable);
-        }
-
-        @Override
-        public void onComplete() {
-            result.complete(out.toByteArray());
         }
     }
 }

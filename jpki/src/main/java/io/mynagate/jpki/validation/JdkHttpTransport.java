@@ -1,20 +1,20 @@
 package io.mynagate.jpki.validation;
 
-import java.io.ByteArrayOutputStream;
+
 import java.io.IOException;
 import java.net.URI;
+import io.mynagate.jpki.net.SizeLimitedBody;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
+
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
+
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
+
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -58,7 +58,7 @@ final class JdkHttpTransport implements HttpTransport {
             request.header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         }
         CompletableFuture<HttpResponse<byte[]>> future =
-                client.sendAsync(request.build(), info -> new LimitedBody());
+                client.sendAsync(request.build(), SizeLimitedBody.handler(MAX_RESPONSE_BYTES, "response"));
         HttpResponse<byte[]> response;
         try {
             response = future.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -82,48 +82,5 @@ final class JdkHttpTransport implements HttpTransport {
             throw new IOException("HTTP status " + response.statusCode() + " from " + uri.getHost());
         }
         return response.body();
-    }
-
-    /** Collects the body, refusing more than {@link #MAX_RESPONSE_BYTES}. */
-    private static final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
-        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        private Flow.Subscription subscription;
-
-        @Override
-        public CompletionStage<byte[]> getBody() {
-            return result;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            this.subscription = subscription;
-            subscription.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> items) {
-            for (ByteBuffer item : items) {
-                if (out.size() + item.remaining() > MAX_RESPONSE_BYTES) {
-                    subscription.cancel();
-                    result.completeExceptionally(
-                            new IOException("response larger than " + MAX_RESPONSE_BYTES + " bytes"));
-                    return;
-                }
-                byte[] chunk = new byte[item.remaining()];
-                item.get(chunk);
-                out.write(chunk, 0, chunk.length);
-            }
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-            result.completeExceptionally(throwable);
-        }
-
-        @Override
-        public void onComplete() {
-            result.complete(out.toByteArray());
-        }
     }
 }
